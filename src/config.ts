@@ -1,0 +1,85 @@
+/** @module The one place that reads the environment: a zod schema with documented defaults. */
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z
+  .object({
+    /** TCP port of the HTTP server (1..65535). */
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    /** Interface to listen on; 127.0.0.1 keeps the server private to this machine. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Folder with manifest.json and the verbatim documents. */
+    KILDE_CORPUS_DIR: z.string().min(1).default('corpus'),
+    /** Folder for the built index (build output, git-ignored). */
+    KILDE_INDEX_DIR: z.string().min(1).default('index'),
+    /** `local` (Universal Sentence Encoder lite, offline) or `openai` (needs OPENAI_API_KEY or OPENAI_BASE_URL). */
+    KILDE_EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+    /** Embedding model for `KILDE_EMBEDDINGS=openai`. */
+    KILDE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    /** `auto`: the LLM when OPENAI_API_KEY or OPENAI_BASE_URL is set, else extractive. */
+    KILDE_ANSWERER: z.enum(['auto', 'extractive', 'openai']).default('auto'),
+    /** Chat model for the LLM answerer. */
+    KILDE_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    /** Milliseconds before a model call is abandoned (per attempt). */
+    KILDE_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+    /** Retries after a failed model call, with exponential backoff. */
+    KILDE_LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString,
+    /** hnswlib search breadth; recall against exact search is checked in tests (10..1000). */
+    KILDE_HNSW_EF: z.coerce.number().int().min(10).max(1000).default(128),
+    /** `debug`, `info`, `warn`, `error` or `silent`. */
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .refine((env) => env.KILDE_EMBEDDINGS !== 'openai' || env.OPENAI_API_KEY || env.OPENAI_BASE_URL, {
+    message: 'KILDE_EMBEDDINGS=openai needs OPENAI_API_KEY or OPENAI_BASE_URL',
+  })
+  .refine((env) => env.KILDE_ANSWERER !== 'openai' || env.OPENAI_API_KEY || env.OPENAI_BASE_URL, {
+    message: 'KILDE_ANSWERER=openai needs OPENAI_API_KEY or OPENAI_BASE_URL',
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  corpusDir: string;
+  indexDir: string;
+  embeddings: { provider: 'local' } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
+  answerer:
+    | { provider: 'extractive' }
+    | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string; timeoutMs: number; retries: number };
+  hnswEf: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Parses the environment into a frozen Config, or throws a ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const endpoint = { ...(e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY } : {}), ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) };
+  const useLlm = e.KILDE_ANSWERER === 'openai' || (e.KILDE_ANSWERER === 'auto' && llmConfigured);
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    corpusDir: e.KILDE_CORPUS_DIR,
+    indexDir: e.KILDE_INDEX_DIR,
+    embeddings: e.KILDE_EMBEDDINGS === 'openai' ? { provider: 'openai', model: e.KILDE_EMBEDDINGS_MODEL, ...endpoint } : { provider: 'local' },
+    answerer: useLlm
+      ? { provider: 'openai', model: e.KILDE_CHAT_MODEL, timeoutMs: e.KILDE_LLM_TIMEOUT_MS, retries: e.KILDE_LLM_RETRIES, ...endpoint }
+      : { provider: 'extractive' },
+    hnswEf: e.KILDE_HNSW_EF,
+    logLevel: e.LOG_LEVEL,
+  };
+  return Object.freeze(config);
+}

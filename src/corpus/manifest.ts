@@ -1,0 +1,33 @@
+/** @module The corpus manifest: which documents exist and what is known about each. */
+import { z } from 'zod';
+
+const structureHintsSchema = z
+  .object({
+    metadataLines: z.array(z.string()).optional(),
+    implicitSections: z.object({ under: z.string(), titles: z.array(z.string()).min(1) }).optional(),
+  })
+  .strict();
+
+const documentMetaSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case slugs'),
+    file: z.string().min(1),
+    title: z.string().min(1),
+    shortTitle: z.string().min(1),
+    publisher: z.string().nullable(),
+    date: z.string().nullable(),
+    source: z.string().nullable(),
+    structure: structureHintsSchema.optional(),
+  })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    documents: z.array(documentMetaSchema).min(1),
+  })
+  .refine((m) => new Set(m.documents.map((d) => d.id)).size === m.documents.length, {
+    message: 'document ids must be unique',
+  });
+
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from './sentences.ts';
+
+const slices = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('splits at a full stop before a capital letter', () => {
+    expect(slices('One trafficker was convicted. The government prosecuted eight cases.')).toEqual([
+      'One trafficker was convicted.',
+      'The government prosecuted eight cases.',
+    ]);
+  });
+
+  it('does not split after abbreviations such as "no." and "cf."', () => {
+    expect(slices('See Measure no. 6 here (cf. Measure no. 31). Next one.')).toEqual([
+      'See Measure no. 6 here (cf. Measure no. 31).',
+      'Next one.',
+    ]);
+  });
+
+  it('joins lines wrapped inside a sentence', () => {
+    expect(slices('The plan proposes\na new permit for\none year. Then more.')).toEqual([
+      'The plan proposes\na new permit for\none year.',
+      'Then more.',
+    ]);
+  });
+
+  it('keeps a sentence whole across a page break', () => {
+    expect(slices('Victims are\n\nreferred to shelters. Done.')).toEqual(['Victims are\n\nreferred to shelters.', 'Done.']);
+  });
+
+  it('makes each bullet its own sentence', () => {
+    expect(slices('Goals:\n• protect victims\n• prosecute traffickers')).toEqual([
+      'Goals:',
+      '• protect victims',
+      '• prosecute traffickers',
+    ]);
+  });
+
+  it('ends a sentence at a heading line', () => {
+    expect(slices('Period of reflection\nYou can apply.')).toEqual(['Period of reflection', 'You can apply.']);
+  });
+
+  it('returns offsets into the original text', () => {
+    const text = 'xx  First one. Second one.  yy';
+    const spans = splitSentences(text, 2, 27);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['First one.', 'Second one.']);
+  });
+});

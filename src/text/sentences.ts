@@ -1,0 +1,116 @@
+/** @module Sentence spans with exact offsets, robust to PDF line wrapping, bullets and abbreviations. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words that end in a full stop without ending a sentence. */
+const ABBREVIATIONS = new Set(
+  ['no', 'nos', 'cf', 'e.g', 'i.e', 'eg', 'ie', 'mr', 'mrs', 'ms', 'dr', 'st', 'art', 'etc', 'vs', 'approx', 'u.s', 'u.n', 'inc', 'ltd', 'co', 'jr', 'sr', 'para', 'sec', 'fig', 'nr'],
+);
+
+const BULLET_LINE = /^[ \t]*(?:[•\-*–]|o(?=[ \t])|n(?=[ \t]*$)|\d+[.)](?=[ \t]))/;
+
+/**
+ * Splits `text.slice(start, end)` into sentence spans (offsets into `text`), trimmed of surrounding
+ * white space. A sentence ends at `.`, `!` or `?` (plus closing quotes/brackets) before white space and
+ * a plausible sentence start, at a bullet line, or at a blank line that follows finished text. A blank
+ * line inside an unfinished sentence (a PDF page break) does not end it.
+ */
+export function splitSentences(text: string, start = 0, end = text.length): Span[] {
+  const spans: Span[] = [];
+  let sentenceStart = skipSpace(text, start, end);
+  let i = sentenceStart;
+  const close = (at: number, next: number): void => {
+    const trimmedEnd = trimEnd(text, sentenceStart, at);
+    if (trimmedEnd > sentenceStart) spans.push({ start: sentenceStart, end: trimmedEnd });
+    sentenceStart = skipSpace(text, next, end);
+  };
+  while (i < end) {
+    const ch = text[i];
+    if (ch === '\n') {
+      const nextLineStart = i + 1;
+      const blankFollows = isBlankLineAt(text, nextLineStart, end);
+      const nextContent = skipSpace(text, nextLineStart, end);
+      const lineStartOfContent = lineStart(text, nextContent);
+      if (nextContent < end && sentenceStart < i) {
+        const finished = endsFinished(text, sentenceStart, i);
+        const nextIsBullet = BULLET_LINE.test(text.slice(lineStartOfContent, lineEnd(text, lineStartOfContent, end)));
+        const nextStartsLower = /\p{Ll}/u.test(text[nextContent] ?? '');
+        const headingLine = !finished && !nextStartsLower && isHeadingish(text, sentenceStart, i);
+        if (nextIsBullet || (blankFollows && (finished || !nextStartsLower)) || headingLine) {
+          close(i, nextLineStart);
+          i = sentenceStart;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if ((ch === '.' || ch === '!' || ch === '?') && isSentenceEnd(text, i, end)) {
+      let after = i + 1;
+      while (after < end && /["”’')\]]/.test(text[after] ?? '')) after++;
+      close(after, after);
+      i = Math.max(sentenceStart, after);
+      continue;
+    }
+    i++;
+  }
+  close(end, end);
+  return spans;
+}
+
+function isSentenceEnd(text: string, i: number, end: number): boolean {
+  let after = i + 1;
+  while (after < end && /["”’')\]]/.test(text[after] ?? '')) after++;
+  if (after >= end) return true;
+  if (!/\s/.test(text[after] ?? '')) return false;
+  const next = skipSpace(text, after, end);
+  if (next >= end) return true;
+  const nextChar = text[next] ?? '';
+  if (!/[\p{Lu}\p{N}"“‘'(•\-–]/u.test(nextChar)) return false;
+  if (text[i] !== '.') return true;
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+  if (ABBREVIATIONS.has(word)) return false;
+  // A single capital letter before the stop is an initial ("J. Smith"), not a sentence end.
+  return !/^\p{Lu}$/u.test(text.slice(i - 1, i)) || /\s/.test(text[i - 2] ?? ' ') === false;
+}
+
+function endsFinished(text: string, from: number, to: number): boolean {
+  const last = text.slice(from, to).trimEnd().slice(-1);
+  return /[.!?:;"”’)]/.test(last);
+}
+
+/**
+ * A short unpunctuated line standing alone (a heading or a title) is a sentence of its own; a line
+ * that ends in a function word or a comma is a wrapped sentence instead.
+ */
+function isHeadingish(text: string, from: number, to: number): boolean {
+  const line = text.slice(from, to).trimEnd();
+  return !line.includes('\n') && line.length < 90 && !/(?:,|\b(?:the|of|in|and|or|to|a|an|for|by|with|on|at|as|from|that|is|are|be))$/i.test(line);
+}
+
+function isBlankLineAt(text: string, pos: number, end: number): boolean {
+  const e = lineEnd(text, pos, end);
+  return text.slice(pos, e).trim() === '';
+}
+
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+function lineEnd(text: string, pos: number, end: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl === -1 || nl > end ? end : nl;
+}
+
+function skipSpace(text: string, pos: number, end: number): number {
+  while (pos < end && /\s/.test(text[pos] ?? '')) pos++;
+  return pos;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && /\s/.test(text[to - 1] ?? '')) to--;
+  return to;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { foldSpelling, terms, tokenize } from './terms.ts';
+
+describe('tokenize', () => {
+  it('lower-cases and drops possessive endings and punctuation', () => {
+    expect(tokenize('Norway’s NGOs, in 2024: "Barnehus"!')).toEqual(['norway', 'ngos', 'in', '2024', 'barnehus']);
+  });
+});
+
+describe('foldSpelling', () => {
+  it('folds British spellings onto American ones', () => {
+    expect(foldSpelling('labour')).toBe('labor');
+    expect(foldSpelling('organised')).toBe('organized');
+    expect(foldSpelling('centre')).toBe('center');
+  });
+
+  it('leaves short and unrelated words alone', () => {
+    expect(foldSpelling('our')).toBe('our');
+    expect(foldSpelling('raise')).toBe('raise');
+  });
+});
+
+describe('terms', () => {
+  it('stems inflections onto one term and removes stop words', () => {
+    expect(terms('The victims were trafficked')).toEqual(terms('victim trafficking'));
+  });
+
+  it('matches British and American spellings', () => {
+    expect(terms('forced labour')).toEqual(terms('forced labor'));
+  });
+
+  it('keeps numbers as they are', () => {
+    expect(terms('In 2005, 75 victims')).toEqual(['2005', '75', 'victim']);
+  });
+});
