@@ -16,8 +16,8 @@ export interface ChunkOptions {
 
 export const defaultChunkOptions: ChunkOptions = { targetWords: 200, maxWords: 250, overlapSentences: 1, minWords: 60 };
 
-/** Kinds whose text is never chunked: publisher boilerplate. */
-const SKIPPED_KINDS: ReadonlySet<SectionKind> = new Set(['metadata']);
+/** Kinds whose text is never chunked: publisher boilerplate, and document titles (every chunk carries its title already). */
+const SKIPPED_KINDS: ReadonlySet<SectionKind> = new Set(['metadata', 'title']);
 /** Kinds cut out of the running text of the section around them. */
 const TAGGED_KINDS: ReadonlySet<SectionKind> = new Set(['sidebar', 'footnote', 'caption', 'metadata', 'table']);
 

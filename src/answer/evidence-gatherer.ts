@@ -1,0 +1,46 @@
+/** @module Retrieval for answering: the best chunks for a question and their sentences, scored. */
+import type { Retriever } from '../retrieve/retriever.ts';
+import type { EvidenceScorer, ScoredSentence } from './evidence.ts';
+import { analyseQuestion, type QuestionAnalysis } from './question.ts';
+
+export interface GatherOptions {
+  /** Chunks whose sentences become candidates (default 8). */
+  chunks: number;
+}
+
+export const defaultGatherOptions: GatherOptions = { chunks: 8 };
+
+export interface Evidence {
+  analysis: QuestionAnalysis;
+  /** Chunk indexes, best first. */
+  chunkIndexes: number[];
+  /** Candidate sentences, best first. */
+  sentences: ScoredSentence[];
+}
+
+/**
+ * Searches for `searchText` (the question with any follow-up context) and scores the sentences of the
+ * best chunks against it. `question` (the user's own last words) decides the expected answer type.
+ */
+export async function gatherEvidence(
+  retriever: Retriever,
+  scorer: EvidenceScorer,
+  question: string,
+  searchText: string,
+  docIds: ReadonlyArray<string> | undefined,
+  options: GatherOptions = defaultGatherOptions,
+): Promise<Evidence> {
+  const own = analyseQuestion(question);
+  const full = analyseQuestion(searchText);
+  const analysis: QuestionAnalysis = { ...full, answerType: own.answerType };
+  const queryVector = await retriever.embedder.embedQuery(searchText);
+  const ranked = (await retriever.rank(searchText, docIds, {}, queryVector)).slice(0, options.chunks);
+  const chunkIndexes = ranked.map(([ci]) => ci);
+  const rankOf = new Map<number, number>();
+  chunkIndexes.forEach((ci, rank) => {
+    for (const sid of retriever.index.chunks[ci]?.sentenceIds ?? []) if (!rankOf.has(sid)) rankOf.set(sid, rank);
+  });
+  const candidates = [...rankOf.entries()].map(([sentenceId, chunkRank]) => ({ sentenceId, chunkRank }));
+  const sentences = scorer.score(analysis, queryVector, candidates).sort((a, b) => b.score - a.score);
+  return { analysis, chunkIndexes, sentences };
+}

@@ -1,0 +1,63 @@
+/** @module What a question asks for: its terms, the kind of answer it expects, and constraints the evidence must meet. */
+import { terms, tokenize } from '../text/terms.ts';
+
+/** The kind of fact a question asks for, read from its wording. */
+export type AnswerType = 'number' | 'duration' | 'date' | 'person' | 'other';
+
+export interface QuestionAnalysis {
+  text: string;
+  terms: string[];
+  answerType: AnswerType;
+  /** Years named in the question ("in 2015"): evidence must mention them. */
+  years: string[];
+  /** Capitalised words inside the question (names, nationalities), as lower-case tokens. */
+  names: string[];
+}
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double';
+export const NUMBER_PATTERN = new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i');
+const DURATION_PATTERN = new RegExp(`(?:\\d+|\\b(?:${NUMBER_WORDS}|a|an)\\b)[\\s-]+(?:\\w+[\\s-]+)?(?:days?|weeks?|months?|years?|hours?)\\b|\\buntil\\b|\\bup to\\b`, 'i');
+const DATE_PATTERN = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b/i;
+const NAME_PATTERN = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\b|\b(?:Minister|Ministry|Directorate|police|NGO|government|artist|painter|painted)\b/u;
+
+const QUESTION_WORDS = new Set(['how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'should', 'i', 'and', 'according', 'under', 'in', 'the', 'a', 'an']);
+
+function answerTypeOf(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (/\bhow long\b|\bfor how many (?:days|weeks|months|years)\b|\bhow many (?:days|weeks|months|years)\b/.test(q)) return 'duration';
+  if (/\bhow (?:many|much)\b|\bwhat (?:number|percentage|share|proportion|amount)\b|\bwhat figures?\b/.test(q)) return 'number';
+  if (/^\s*(?:and\s+)?when\b|\bwhat year\b|\bin which year\b/.test(q)) return 'date';
+  if (/^\s*(?:and\s+)?who\b/.test(q)) return 'person';
+  return 'other';
+}
+
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const names = words
+    .filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
+    .map((w) => tokenize(w)[0] ?? '')
+    .filter(Boolean);
+  return {
+    text: question,
+    terms: [...new Set(terms(question))],
+    answerType: answerTypeOf(question),
+    years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
+    names: [...new Set(names)],
+  };
+}
+
+/** Whether a passage holds the kind of fact the question asks for. */
+export function matchesAnswerType(type: AnswerType, passage: string): boolean {
+  switch (type) {
+    case 'number':
+      return NUMBER_PATTERN.test(passage);
+    case 'duration':
+      return DURATION_PATTERN.test(passage);
+    case 'date':
+      return DATE_PATTERN.test(passage);
+    case 'person':
+      return NAME_PATTERN.test(passage);
+    case 'other':
+      return true;
+  }
+}

@@ -1,0 +1,49 @@
+/** @module The shapes an answer takes, shared by both answerers, the chat route and the eval harness. */
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** One cited passage: `text === document.text.slice(start, end)`, checked before it leaves the server. */
+export interface Citation {
+  n: number;
+  docId: string;
+  docTitle: string;
+  sectionPath: string[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Timings {
+  rewrite: number;
+  retrieve: number;
+  answer: number;
+  total: number;
+}
+
+export interface AnswerResult {
+  /** Prose with citation markers `[1]`, `[2]` … that index `citations`. */
+  answer: string;
+  citations: Citation[];
+  /** False when the documents do not answer the question; the answer then says so. */
+  grounded: boolean;
+  /** Which answerer produced this answer: `extractive` or `openai:<model>`. */
+  answerer: string;
+  /** For ungrounded answers: the nearest passages, for the reader to look at (not claims). */
+  related: Citation[];
+  /** The question as searched, after resolving a follow-up against the conversation. */
+  searchedFor: string;
+  /** Set when something happened the reader should know, e.g. the model failed and the offline answerer stood in. */
+  notice?: string;
+  timings: Timings;
+}
+
+export interface AnswerRequest {
+  messages: ReadonlyArray<ChatMessage>;
+  docIds?: ReadonlyArray<string>;
+  signal?: AbortSignal;
+  /** Receives answer text as it is produced (already safe to show: no partial citation markers). */
+  onDelta?: (text: string) => void;
+}

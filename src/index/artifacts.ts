@@ -1,0 +1,129 @@
+/** @module The saved index: one folder per build, switched in by an atomic write of `CURRENT`. */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { IndexLoadError } from '../errors.ts';
+import type { Chunk, Section, Sentence, SourceDocument } from '../types.ts';
+import { HnswVectorStore, type HnswOptions } from './hnsw.ts';
+import { KeywordIndex } from './keyword.ts';
+
+/** Bump when the parser, chunker or the saved layout changes: older builds are then rebuilt. */
+export const INDEX_FORMAT_VERSION = 3;
+
+const manifestSchema = z.object({
+  formatVersion: z.number(),
+  corpusHash: z.string(),
+  embedder: z.object({ name: z.string(), dims: z.number().int().positive() }),
+  counts: z.object({ documents: z.number(), sections: z.number(), chunks: z.number(), sentences: z.number() }),
+  builtAt: z.string(),
+  buildMs: z.number(),
+  /** sha256 of every other file of the build: checked before any is parsed, so a corrupt file never reaches the native hnswlib reader. */
+  files: z.record(z.string(), z.string()),
+});
+
+export type IndexManifest = z.infer<typeof manifestSchema>;
+
+/** Everything retrieval needs, in memory. */
+export interface BuiltIndex {
+  manifest: IndexManifest;
+  sectionsByDoc: Record<string, Section[]>;
+  chunks: Chunk[];
+  sentences: Sentence[];
+  keyword: KeywordIndex;
+  vectors: HnswVectorStore;
+  /** Sentence vectors, row-major `sentences.length × dims`, for exact re-scoring. */
+  sentenceVectors: Float32Array;
+}
+
+interface ChunksFile {
+  sectionsByDoc: Record<string, Section[]>;
+  chunks: Chunk[];
+  sentences: Sentence[];
+}
+
+const DATA_FILES = ['chunks.json', 'keyword.json', 'sentence-vectors.f32', 'sentences.hnsw'] as const;
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Identifies the corpus and the code that read it: any change means a rebuild. */
+export function corpusHash(docs: ReadonlyArray<SourceDocument>, chunkOptions: object): string {
+  const h = createHash('sha256');
+  h.update(`format ${INDEX_FORMAT_VERSION}\n${JSON.stringify(chunkOptions)}\n`);
+  for (const d of docs) h.update(JSON.stringify(d));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Writes a build into a fresh folder, then points `CURRENT` at it by rename (atomic), then removes older builds. */
+export async function saveIndex(indexDir: string, index: BuiltIndex): Promise<string> {
+  await mkdir(indexDir, { recursive: true });
+  const name = `build-${index.manifest.corpusHash}-${randomBytes(4).toString('hex')}`;
+  const dir = join(indexDir, name);
+  await mkdir(dir);
+  const chunksFile: ChunksFile = { sectionsByDoc: index.sectionsByDoc, chunks: index.chunks, sentences: index.sentences };
+  await writeFile(join(dir, 'chunks.json'), JSON.stringify(chunksFile));
+  await writeFile(join(dir, 'keyword.json'), index.keyword.toJSON());
+  await writeFile(join(dir, 'sentence-vectors.f32'), Buffer.from(index.sentenceVectors.buffer, index.sentenceVectors.byteOffset, index.sentenceVectors.byteLength));
+  await index.vectors.save(join(dir, 'sentences.hnsw'));
+  const files: Record<string, string> = {};
+  for (const file of DATA_FILES) files[file] = sha256(await readFile(join(dir, file)));
+  // The manifest goes last: a folder without one is an unfinished build and is never loaded.
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...index.manifest, files }, null, 2));
+  const pointerTmp = join(indexDir, `CURRENT.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(pointerTmp, name);
+  await rename(pointerTmp, join(indexDir, 'CURRENT'));
+  for (const entry of await readdir(indexDir)) {
+    if (entry !== name && (entry.startsWith('build-') || entry.endsWith('.tmp'))) await rm(join(indexDir, entry), { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** What `loadIndex` expects; anything else is stale. */
+export interface IndexExpectation {
+  corpusHash: string;
+  embedder: { name: string; dims: number };
+}
+
+export type LoadResult = { status: 'loaded'; index: BuiltIndex } | { status: 'missing' | 'stale'; reason: string };
+
+/**
+ * Loads the current build. Returns `missing` or `stale` (with why) when a rebuild is due, and throws
+ * IndexLoadError when files are there but unreadable or inconsistent.
+ */
+export async function loadIndex(indexDir: string, expected: IndexExpectation, hnsw: Partial<HnswOptions> = {}): Promise<LoadResult> {
+  let name: string;
+  try {
+    name = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+  } catch {
+    return { status: 'missing', reason: 'no index has been built yet' };
+  }
+  const dir = join(indexDir, name);
+  try {
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
+    if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return { status: 'stale', reason: `index format ${manifest.formatVersion} ≠ ${INDEX_FORMAT_VERSION}` };
+    if (manifest.corpusHash !== expected.corpusHash) return { status: 'stale', reason: 'the corpus or ingestion code changed' };
+    if (manifest.embedder.name !== expected.embedder.name || manifest.embedder.dims !== expected.embedder.dims) {
+      return { status: 'stale', reason: `built with embedder ${manifest.embedder.name}, now ${expected.embedder.name}` };
+    }
+    const contents = new Map<string, Buffer>();
+    for (const file of DATA_FILES) {
+      const data = await readFile(join(dir, file));
+      if (sha256(data) !== manifest.files[file]) throw new Error(`${file} does not match its checksum`);
+      contents.set(file, data);
+    }
+    const chunksFile = JSON.parse(String(contents.get('chunks.json'))) as ChunksFile;
+    const keyword = KeywordIndex.fromJSON(String(contents.get('keyword.json')));
+    const raw = contents.get('sentence-vectors.f32') ?? Buffer.alloc(0);
+    const sentenceVectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    const vectors = await HnswVectorStore.load(join(dir, 'sentences.hnsw'), manifest.embedder.dims, hnsw);
+    const n = chunksFile.sentences.length;
+    if (chunksFile.chunks.length !== manifest.counts.chunks || n !== manifest.counts.sentences || vectors.size !== n || sentenceVectors.length !== n * manifest.embedder.dims) {
+      throw new Error('the index files disagree on their sizes');
+    }
+    return { status: 'loaded', index: { manifest, ...chunksFile, keyword, vectors, sentenceVectors } };
+  } catch (cause) {
+    throw new IndexLoadError(`the index in ${dir} is unreadable`, { cause });
+  }
+}

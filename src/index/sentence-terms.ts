@@ -1,0 +1,81 @@
+/** @module Term statistics per sentence: IDF and the share of a query's IDF mass a sentence covers. */
+import { terms, tokenize } from '../text/terms.ts';
+import type { Section, Sentence } from '../types.ts';
+
+export interface CoverageOptions {
+  /** Weight of a term found only in the sentence's section path, relative to one in the sentence (default 0.5). */
+  headingShare: number;
+}
+
+export const defaultCoverageOptions: CoverageOptions = { headingShare: 0.5 };
+
+export interface Coverage {
+  /** 0..1: the share of the query's IDF mass found in the sentence (or, discounted, its section path). */
+  score: number;
+  /** Query terms found in the sentence itself. */
+  covered: Set<string>;
+}
+
+export class SentenceTermIndex {
+  private readonly sentenceTerms: Array<Set<string>>;
+  private readonly headingTerms = new Map<string, Set<string>>();
+  private readonly df = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  /** Every word token of the corpus, lower-cased, to tell unknown names from paraphrases. */
+  readonly vocabulary = new Set<string>();
+  private readonly options: CoverageOptions;
+
+  constructor(
+    private readonly sentences: ReadonlyArray<Sentence>,
+    sectionsByDoc: Readonly<Record<string, ReadonlyArray<Section>>>,
+    options: Partial<CoverageOptions> = {},
+  ) {
+    this.options = { ...defaultCoverageOptions, ...options };
+    this.sentenceTerms = sentences.map((s) => new Set(terms(s.cleanText)));
+    this.sentenceTerms.forEach((set, sid) => {
+      for (const t of set) {
+        this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        const list = this.postings.get(t) ?? [];
+        list.push(sid);
+        this.postings.set(t, list);
+      }
+    });
+    for (const s of sentences) for (const tok of tokenize(s.cleanText)) this.vocabulary.add(tok);
+    for (const [docId, sections] of Object.entries(sectionsByDoc)) {
+      for (const section of sections) this.headingTerms.set(`${docId}/${section.id}`, new Set(terms(section.path.join(' '))));
+    }
+  }
+
+  idf(term: string): number {
+    return Math.log(1 + this.sentences.length / (1 + (this.df.get(term) ?? 0)));
+  }
+
+  coverage(queryTerms: ReadonlyArray<string>, sentenceId: number): Coverage {
+    const total = queryTerms.reduce((sum, t) => sum + this.idf(t), 0) || 1;
+    const sentence = this.sentences[sentenceId];
+    const own = this.sentenceTerms[sentenceId] ?? new Set<string>();
+    const heading = (sentence && this.headingTerms.get(`${sentence.docId}/${sentence.sectionId}`)) ?? new Set<string>();
+    let mass = 0;
+    const covered = new Set<string>();
+    for (const t of queryTerms) {
+      if (own.has(t)) {
+        mass += this.idf(t);
+        covered.add(t);
+      } else if (heading.has(t)) mass += this.options.headingShare * this.idf(t);
+    }
+    return { score: mass / total, covered };
+  }
+
+  /** Sentences sharing a term with the query, by coverage, best first. */
+  search(queryTerms: ReadonlyArray<string>, limit: number, allowed?: ReadonlySet<string>): Array<[number, number]> {
+    const candidates = new Set<number>();
+    for (const t of queryTerms) for (const sid of this.postings.get(t) ?? []) candidates.add(sid);
+    const scored: Array<[number, number]> = [];
+    for (const sid of candidates) {
+      const s = this.sentences[sid];
+      if (!s || (allowed && !allowed.has(s.docId))) continue;
+      scored.push([sid, this.coverage(queryTerms, sid).score]);
+    }
+    return scored.sort((a, b) => b[1] - a[1]).slice(0, limit);
+  }
+}

@@ -1,0 +1,127 @@
+/** @module Hybrid retrieval: BM25 over chunks fused with dense sentence similarity, filtered and diversified. */
+import type { Embedder } from '../embed/embedder.ts';
+import type { BuiltIndex } from '../index/artifacts.ts';
+import { fuse, type FusionOptions } from '../index/hybrid.ts';
+import { SentenceTermIndex } from '../index/sentence-terms.ts';
+import { terms } from '../text/terms.ts';
+import type { Hit, SourceDocument } from '../types.ts';
+
+export interface RetrieverOptions {
+  /** Weight of the BM25 list in the fusion (default 1). */
+  keywordWeight: number;
+  /** Weight of the dense list; USE-lite is a weak retriever on this text, so it only nudges (default 0.4). */
+  denseWeight: number;
+  /** Weight of the list ranking chunks by their best sentence's IDF-weighted query coverage (default 1). */
+  sentenceWeight: number;
+  fusion: FusionOptions['method'];
+  rrfK: number;
+  /** How many candidates each retriever contributes before fusion (default 60). */
+  candidates: number;
+  /** Most results one document may hold in the top k while other documents have candidates (default: no cap). */
+  maxPerDocument: number;
+}
+
+export const defaultRetrieverOptions: RetrieverOptions = {
+  keywordWeight: 1,
+  denseWeight: 0.4,
+  sentenceWeight: 1,
+  fusion: 'rrf',
+  rrfK: 60,
+  candidates: 60,
+  maxPerDocument: Infinity,
+};
+
+export interface SearchRequest {
+  query: string;
+  k: number;
+  docIds?: ReadonlyArray<string>;
+}
+
+export class Retriever {
+  private readonly options: RetrieverOptions;
+  private readonly chunksOfSentence: number[][];
+  private readonly docsById: Map<string, SourceDocument>;
+  readonly sentenceTerms: SentenceTermIndex;
+
+  constructor(
+    readonly index: BuiltIndex,
+    docs: ReadonlyArray<SourceDocument>,
+    readonly embedder: Embedder,
+    options: Partial<RetrieverOptions> = {},
+  ) {
+    this.options = { ...defaultRetrieverOptions, ...options };
+    this.docsById = new Map(docs.map((d) => [d.id, d]));
+    this.sentenceTerms = new SentenceTermIndex(index.sentences, index.sectionsByDoc);
+    this.chunksOfSentence = index.sentences.map(() => []);
+    index.chunks.forEach((chunk, ci) => {
+      for (const sid of chunk.sentenceIds) this.chunksOfSentence[sid]?.push(ci);
+    });
+  }
+
+  /** The `k` best chunks for `query` as verbatim hits. */
+  async search(request: SearchRequest): Promise<Hit[]> {
+    const ranked = await this.rank(request.query, request.docIds);
+    return this.diversify(ranked, request.k).map(([ci, score]) => this.toHit(ci, score));
+  }
+
+  /** Fused `[chunk index, score]` candidates, best first. */
+  async rank(query: string, docIds?: ReadonlyArray<string>, options: Partial<RetrieverOptions> = {}, queryVector?: ArrayLike<number>): Promise<Array<[number, number]>> {
+    const opts = { ...this.options, ...options };
+    const allowed = docIds?.length ? new Set(docIds) : undefined;
+    const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(query, opts.candidates, allowed) : [];
+    const dense = opts.denseWeight > 0 ? this.denseChunks(queryVector ?? (await this.embedder.embedQuery(query)), opts.candidates, allowed) : [];
+    const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search(terms(query), opts.candidates * 4, allowed), opts.candidates) : [];
+    return fuse([keyword, dense, bySentence], { method: opts.fusion, rrfK: opts.rrfK, weights: [opts.keywordWeight, opts.denseWeight, opts.sentenceWeight] });
+  }
+
+  /** Scores sentences by cosine to the query; chunks take their best sentence's score. */
+  private denseChunks(q: ArrayLike<number>, limit: number, allowed?: ReadonlySet<string>): Array<[number, number]> {
+    const sentenceHits = this.index.vectors
+      .search(q, Math.min(this.index.sentences.length, limit * 4))
+      .filter(([sid]) => !allowed || allowed.has(this.index.sentences[sid]?.docId ?? ''));
+    return this.bestSentenceChunks(sentenceHits, limit);
+  }
+
+  /** Chunks ranked by the best score any of their sentences got. */
+  private bestSentenceChunks(sentenceHits: ReadonlyArray<readonly [number, number]>, limit: number): Array<[number, number]> {
+    const best = new Map<number, number>();
+    for (const [sid, score] of sentenceHits) {
+      for (const ci of this.chunksOfSentence[sid] ?? []) best.set(ci, Math.max(best.get(ci) ?? -Infinity, score));
+    }
+    return [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  }
+
+  private diversify(ranked: Array<[number, number]>, k: number): Array<[number, number]> {
+    const cap = this.options.maxPerDocument;
+    if (!Number.isFinite(cap)) return ranked.slice(0, k);
+    const perDoc = new Map<string, number>();
+    const picked: Array<[number, number]> = [];
+    const deferred: Array<[number, number]> = [];
+    for (const entry of ranked) {
+      const docId = this.index.chunks[entry[0]]?.docId ?? '';
+      const n = perDoc.get(docId) ?? 0;
+      if (n < cap) {
+        picked.push(entry);
+        perDoc.set(docId, n + 1);
+      } else deferred.push(entry);
+      if (picked.length === k) return picked;
+    }
+    return [...picked, ...deferred].slice(0, k);
+  }
+
+  toHit(chunkIndex: number, score: number): Hit {
+    const chunk = this.index.chunks[chunkIndex];
+    const doc = chunk && this.docsById.get(chunk.docId);
+    if (!chunk || !doc) throw new Error(`chunk ${chunkIndex} is not in the index`);
+    return {
+      id: chunk.id,
+      docId: chunk.docId,
+      docTitle: doc.shortTitle,
+      sectionPath: chunk.sectionPath,
+      text: doc.text.slice(chunk.start, chunk.end),
+      start: chunk.start,
+      end: chunk.end,
+      score: Number(score.toFixed(6)),
+    };
+  }
+}

@@ -1,0 +1,37 @@
+/** @module `npm start`: load config, build or load the index, serve the API on Node. */
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { createLogger } from '../log.ts';
+import { createRuntime } from '../runtime.ts';
+import { createApp } from './app.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel === 'silent' ? 'silent' : config.logLevel);
+  const runtime = await createRuntime(config, logger);
+  const app = createApp({
+    documents: runtime.documents,
+    search: runtime.retriever,
+    chunkCount: runtime.index.chunks.length,
+    embedderName: runtime.embedder.name,
+    answerer: runtime.answerer,
+    logger,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info('server: listening', { url: `http://${config.host}:${info.port}`, startupMs: runtime.startupMs, rebuiltIndex: runtime.rebuilt });
+  });
+  const shutdown = (signal: string): void => {
+    logger.info('server: shutting down', { signal });
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof AppError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`kilde: could not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/** @module POST /api/chat: a grounded answer with citations, as JSON or streamed as Server-Sent Events. */
+import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import type { Answerer } from '../../answer/answerer.ts';
+import { AppError, InputError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import { createRouter } from '../router.ts';
+import { chatRequestSchema, errorSchema } from '../schemas.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/chat',
+  request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
+  responses: {
+    200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` (and `error`) events' },
+    400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
+  },
+});
+
+export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>, logger: Logger): OpenAPIHono {
+  const app = createRouter();
+  app.openapi(route, async (c) => {
+    const body = c.req.valid('json');
+    const unknown = body.docIds?.filter((id) => !knownDocIds.has(id)) ?? [];
+    if (unknown.length) throw new InputError(`docIds: unknown document id(s) ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(', ')}`);
+    const request = { messages: body.messages, ...(body.docIds ? { docIds: body.docIds } : {}) };
+    const wantsStream = body.stream || (c.req.header('accept') ?? '').includes('text/event-stream');
+    c.header('x-kilde-answerer', answerer.name);
+    if (!wantsStream) {
+      const result = await answerer.answer({ ...request, signal: c.req.raw.signal });
+      c.header('x-kilde-answerer', result.answerer);
+      return c.json(result, 200);
+    }
+    return streamSSE(c, async (stream) => {
+      const controller = new AbortController();
+      stream.onAbort(() => controller.abort());
+      let sent = Promise.resolve();
+      try {
+        const result = await answerer.answer({
+          ...request,
+          signal: controller.signal,
+          onDelta: (text) => {
+            sent = sent.then(() => stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) }));
+          },
+        });
+        await sent;
+        await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: result.citations, related: result.related }) });
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        const known = error instanceof AppError;
+        logger.error('chat stream failed', { requestId: c.get('requestId' as never) as string | undefined, error: error instanceof Error ? error.message : String(error) });
+        await stream.writeSSE({
+          event: 'error',
+          data: JSON.stringify({ code: known ? error.code : 'internal_error', message: known ? error.message : 'the answer could not be completed; please try again' }),
+        });
+      }
+    }) as never;
+  });
+  return app;
+}

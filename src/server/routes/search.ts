@@ -1,0 +1,32 @@
+/** @module POST /api/search: hybrid retrieval, verbatim passages with offsets. */
+import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRouter } from '../router.ts';
+import { InputError } from '../../errors.ts';
+import type { Hit } from '../../types.ts';
+import { errorSchema, searchRequestSchema, searchResponseSchema } from '../schemas.ts';
+
+export interface SearchService {
+  search(request: { query: string; k: number; docIds?: ReadonlyArray<string> }): Promise<Hit[]>;
+}
+
+const route = createRoute({
+  method: 'post',
+  path: '/search',
+  request: { body: { required: true, content: { 'application/json': { schema: searchRequestSchema } } } },
+  responses: {
+    200: { description: 'The best passages, best first', content: { 'application/json': { schema: searchResponseSchema } } },
+    400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
+  },
+});
+
+export function searchRoutes(service: SearchService, knownDocIds: ReadonlySet<string>): OpenAPIHono {
+  const app = createRouter();
+  app.openapi(route, async (c) => {
+    const body = c.req.valid('json');
+    const unknown = body.docIds?.filter((id) => !knownDocIds.has(id)) ?? [];
+    if (unknown.length) throw new InputError(`docIds: unknown document id(s) ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(', ')}`);
+    const results = await service.search({ query: body.query.trim(), k: body.k, ...(body.docIds ? { docIds: body.docIds } : {}) });
+    return c.json({ results }, 200);
+  });
+  return app;
+}

@@ -1,0 +1,103 @@
+/** @module Request and response schemas of the HTTP API (zod, also the OpenAPI description). */
+import { z } from '@hono/zod-openapi';
+
+export const MAX_QUESTION_CHARS = 2000;
+export const MAX_MESSAGES = 40;
+
+export const errorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');
+
+export const sectionSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    path: z.array(z.string()),
+    level: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    kind: z.string(),
+  })
+  .openapi('Section');
+
+export const documentSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    shortTitle: z.string(),
+    publisher: z.string().nullable(),
+    date: z.string().nullable(),
+    source: z.string().nullable(),
+    sections: z.array(sectionSchema),
+  })
+  .openapi('DocumentSummary');
+
+export const documentSchema = documentSummarySchema.extend({ text: z.string() }).openapi('Document');
+
+const docIdsSchema = z
+  .array(z.string().min(1).max(100))
+  .min(1, 'docIds, when given, must name at least one document')
+  .max(20)
+  .optional()
+  .openapi({ description: 'Only search these documents (ids from GET /api/documents).' });
+
+/** Trimmed, non-empty, at most MAX_QUESTION_CHARS; control characters other than white space are refused. */
+export const questionText = z
+  .string()
+  .max(MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`)
+  .refine((s) => s.trim().length > 0, 'must not be empty or only white space');
+
+export const searchRequestSchema = z
+  .object({
+    query: questionText.openapi({ example: 'How long is the reflection period?' }),
+    k: z.number().int().min(1).max(50).default(8),
+    docIds: docIdsSchema,
+  })
+  .strict()
+  .openapi('SearchRequest');
+
+export const hitSchema = z
+  .object({
+    id: z.string(),
+    docId: z.string(),
+    docTitle: z.string(),
+    sectionPath: z.array(z.string()),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    score: z.number(),
+  })
+  .openapi('SearchResult');
+
+export const searchResponseSchema = z.object({ results: z.array(hitSchema) }).openapi('SearchResponse');
+
+export const healthSchema = z
+  .object({
+    status: z.literal('ok'),
+    documents: z.number().int(),
+    chunks: z.number().int(),
+    embedder: z.string(),
+    answerer: z.string(),
+  })
+  .openapi('Health');
+
+export const chatMessageSchema = z
+  .object({ role: z.enum(['user', 'assistant']), content: z.string().max(20_000) })
+  .strict();
+
+export const chatRequestSchema = z
+  .object({
+    messages: z
+      .array(chatMessageSchema)
+      .min(1, 'must hold at least one message')
+      .max(MAX_MESSAGES, `must hold at most ${MAX_MESSAGES} messages`)
+      .refine((m) => m[m.length - 1]?.role === 'user', 'the last message must be the user\u2019s question')
+      .refine((m) => questionText.safeParse(m[m.length - 1]?.content ?? '').success, `the question must be 1 to ${MAX_QUESTION_CHARS} characters, not only white space`),
+    stream: z.boolean().default(false),
+    docIds: docIdsSchema,
+  })
+  .strict()
+  .openapi('ChatRequest');
+
+export type SearchRequestBody = z.infer<typeof searchRequestSchema>;
+export type ChatRequestBody = z.infer<typeof chatRequestSchema>;
