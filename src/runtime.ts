@@ -30,7 +30,7 @@ export async function createRuntime(config: Readonly<Config>, logger: Logger): P
   const { index, rebuilt } = await openIndex(config.indexDir, docs, embedder, logger, { hnsw: { ef: config.hnswEf } });
   const retriever = new Retriever(index, docs, embedder);
   const view = corpusView(docs, index.sectionsByDoc);
-  const answerer = await createAnswerer(config, { retriever, scorer: new EvidenceScorer(index, retriever.sentenceTerms), view }, logger);
+  const answerer = await createAnswerer(config, { retriever, scorer: new EvidenceScorer(index, retriever.sentenceTerms, docs), view }, logger);
   const documents = docs.map((d) => ({ ...d, sections: index.sectionsByDoc[d.id] ?? [] }));
   return { docs, embedder, index, retriever, answerer, view, documents, startupMs: Math.round(performance.now() - t0), rebuilt };
 }

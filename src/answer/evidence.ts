@@ -1,7 +1,8 @@
 /** @module Scores candidate sentences against a question: term coverage (IDF-weighted), embedding similarity, answer type. */
 import type { BuiltIndex } from '../index/artifacts.ts';
 import type { SentenceTermIndex } from '../index/sentence-terms.ts';
-import type { Sentence } from '../types.ts';
+import { tokenize } from '../text/terms.ts';
+import type { Sentence, SourceDocument } from '../types.ts';
 import { matchesAnswerType, type QuestionAnalysis } from './question.ts';
 
 export interface EvidenceWeights {
@@ -26,17 +27,30 @@ export interface ScoredSentence {
   /** Question terms found in the sentence itself. */
   covered: Set<string>;
   chunkRank: number;
+  sectionPath: string[];
 }
 
 export class EvidenceScorer {
+  /** Per document, the words of its title, publisher and date: "the 2025 report" names that report. */
+  readonly documentWords: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly sectionPaths = new Map<string, string[]>();
+  /** Sentences that only repeat their section's title: a heading states no fact, so it is never quoted as one. */
+  private readonly headings = new Set<number>();
+
   constructor(
     private readonly index: BuiltIndex,
     private readonly terms: SentenceTermIndex,
+    docs: ReadonlyArray<SourceDocument>,
     private readonly weights: EvidenceWeights = defaultEvidenceWeights,
-  ) {}
-
-  get vocabulary(): ReadonlySet<string> {
-    return this.terms.vocabulary;
+  ) {
+    this.documentWords = new Map(docs.map((d) => [d.id, new Set(tokenize(`${d.title} ${d.shortTitle} ${d.publisher ?? ''} ${d.date ?? ''}`))]));
+    for (const [docId, sections] of Object.entries(index.sectionsByDoc)) for (const s of sections) this.sectionPaths.set(`${docId}/${s.id}`, s.path);
+    const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    for (const sentence of index.sentences) {
+      const path = this.sectionPaths.get(`${sentence.docId}/${sentence.sectionId}`);
+      const own = squash(sentence.cleanText);
+      if (own && path && squash(path[path.length - 1] ?? '').includes(own)) this.headings.add(sentence.id);
+    }
   }
 
   /** Scores each candidate; `chunkRank` is the retrieval rank of the best chunk holding the sentence. */
@@ -45,7 +59,7 @@ export class EvidenceScorer {
     for (let i = 0; i < queryVector.length; i++) qNorm += (queryVector[i] ?? 0) ** 2;
     qNorm = Math.sqrt(qNorm) || 1;
     const dims = this.index.manifest.embedder.dims;
-    return candidates.map(({ sentenceId, chunkRank }) => {
+    return candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map(({ sentenceId, chunkRank }) => {
       const sentence = this.index.sentences[sentenceId] as Sentence;
       const { score: lexical, covered } = this.terms.coverage(question.terms, sentenceId);
       const v = this.index.sentenceVectors.subarray(sentenceId * dims, (sentenceId + 1) * dims);
@@ -63,7 +77,8 @@ export class EvidenceScorer {
         this.weights.dense * Math.max(0, dense) +
         (typeMatch ? this.weights.answerType : 0) +
         this.weights.chunkRank / (chunkRank + 1);
-      return { sentence, score, lexical, dense, typeMatch, covered, chunkRank };
+      const sectionPath = this.sectionPaths.get(`${sentence.docId}/${sentence.sectionId}`) ?? [];
+      return { sentence, score, lexical, dense, typeMatch, covered, chunkRank, sectionPath };
     });
   }
 }

@@ -29,7 +29,7 @@ export class ExtractiveAnswerer implements Answerer {
     const t1 = performance.now();
     const evidence = await gatherEvidence(this.deps.retriever, this.deps.scorer, question, searchedFor, request.docIds);
     const t2 = performance.now();
-    const composition = answerExtractively(this.deps.view, evidence, this.deps.scorer.vocabulary, this.options);
+    const composition = answerExtractively(this.deps.view, evidence, this.deps.scorer, this.options);
     if (!citationsAreExact(this.deps.view, [...composition.citations, ...composition.related])) {
       throw new Error('a citation failed the exact-slice check');
     }

@@ -2,6 +2,7 @@
 import type { ScoredSentence } from './evidence.ts';
 import type { Evidence } from './evidence-gatherer.ts';
 import { makeCitation, displayText, type CorpusView } from './citations.ts';
+import { tokenize } from '../text/terms.ts';
 import { matchesAnswerType } from './question.ts';
 import type { Citation } from './types.ts';
 
@@ -23,16 +24,39 @@ export interface Composition {
   related: Citation[];
 }
 
+export interface CorpusFacts {
+  /** Per document, the words of its title, short title, publisher and date: "the 2025 report" names that report. */
+  documentWords: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** How many of the best sentences must together meet the question's constraints (years, names). */
+const CONSTRAINT_WINDOW = 5;
+
+/**
+ * Whether `word` is said by the evidence: as a word of it, or sharing its first letters with one
+ * ("Norwegian" ~ "Norway", "Swedish" ~ "Sweden"), so a name in another grammatical form still counts.
+ */
+function mentioned(word: string, evidenceWords: ReadonlySet<string>): boolean {
+  if (evidenceWords.has(word)) return true;
+  if (word.length < 5 || /^\d/.test(word)) return false;
+  const stem = word.slice(0, 4);
+  for (const w of evidenceWords) if (w.startsWith(stem) && Math.abs(w.length - word.length) <= 3) return true;
+  return false;
+}
+
 /** Why the evidence does not answer, or null when it does. */
-export function refusalReason(evidence: Evidence, vocabulary: ReadonlySet<string>, options: ExtractiveOptions): string | null {
+export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: ExtractiveOptions): string | null {
   const [best] = evidence.sentences;
   const { analysis } = evidence;
   if (!best) return 'nothing in the documents matches the question';
-  const unknownNames = analysis.names.filter((n) => !vocabulary.has(n));
-  if (unknownNames.length) return `the documents never mention ${unknownNames.map((n) => `“${n}”`).join(', ')}`;
-  const top = evidence.sentences.slice(0, 5);
-  const missingYears = analysis.years.filter((y) => !top.some((s) => s.sentence.cleanText.includes(y)));
-  if (missingYears.length) return `the passages that match say nothing about ${missingYears.join(', ')}`;
+  const top = evidence.sentences.slice(0, CONSTRAINT_WINDOW);
+  const evidenceWords = new Set<string>();
+  for (const s of top) {
+    for (const w of tokenize(`${s.sentence.cleanText} ${s.sectionPath.join(' ')}`)) evidenceWords.add(w);
+    for (const w of facts.documentWords.get(s.sentence.docId) ?? []) evidenceWords.add(w);
+  }
+  const missing = [...analysis.years, ...analysis.names].filter((w) => !mentioned(w, evidenceWords));
+  if (missing.length) return `the passages that match say nothing about ${missing.map((w) => `“${w}”`).join(', ')}`;
   if (analysis.answerType !== 'other' && !top.slice(0, 3).some((s) => matchesAnswerType(analysis.answerType, s.sentence.cleanText))) {
     return 'the passages that match do not give the figure or detail asked for';
   }
@@ -112,8 +136,8 @@ export function composeRefusal(view: CorpusView, evidence: Evidence, reason: str
 }
 
 /** Answers from evidence alone: verbatim quotes with citations, or a plain refusal. */
-export function answerExtractively(view: CorpusView, evidence: Evidence, vocabulary: ReadonlySet<string>, options: ExtractiveOptions = defaultExtractiveOptions): Composition {
-  const reason = refusalReason(evidence, vocabulary, options);
+export function answerExtractively(view: CorpusView, evidence: Evidence, facts: CorpusFacts, options: ExtractiveOptions = defaultExtractiveOptions): Composition {
+  const reason = refusalReason(evidence, facts, options);
   if (reason) return composeRefusal(view, evidence, reason);
   const { answer, citations } = compose(view, selectSentences(evidence, options));
   if (!citations.length) return composeRefusal(view, evidence, 'no passage could be quoted');

@@ -3,12 +3,19 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { goldQuotes, readEvalSet, searchQuery } from '../eval/dataset.ts';
 import { GoldLocator, type DocSpan } from '../eval/gold.ts';
+import { isSupported, scoreAnswers, type AnswerCase } from '../eval/answers.ts';
 import { scoreRetrieval, type RetrievalCase } from '../eval/retrieval.ts';
 import { createLogger } from '../log.ts';
 import type { RetrieverOptions } from '../retrieve/retriever.ts';
 import { createRuntime } from '../runtime.ts';
 
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'eval/dev.jsonl' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: 'eval/dev.jsonl' },
+    verbose: { type: 'boolean', default: false },
+    'no-answers': { type: 'boolean', default: false },
+  },
+});
 const config = loadConfig(process.env);
 const runtime = await createRuntime(config, createLogger('warn'));
 const items = await readEvalSet(values.set ?? 'eval/dev.jsonl');
@@ -44,6 +51,39 @@ for (const [name, options] of variants) {
     for (const c of cases) {
       const s = scoreRetrieval([c]);
       if (s.recallAt5 < 1) console.log(`  miss ${c.id} [${c.kind}]`);
+    }
+  }
+}
+
+if (!values['no-answers']) {
+  const cases: Array<AnswerCase & { id: string }> = [];
+  const latencies: number[] = [];
+  for (const item of items) {
+    const gold = goldQuotes(item).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null);
+    const messages = [...(item.history ?? []), { role: 'user' as const, content: item.question }];
+    const t0 = performance.now();
+    const result = await runtime.answerer.answer({ messages });
+    latencies.push(performance.now() - t0);
+    const citationValid = result.citations.map((c) => runtime.view.doc(c.docId)?.text.slice(c.start, c.end) === c.text);
+    cases.push({ id: item.id, kind: item.kind, gold, referenceAnswer: item.answer, answer: result.answer, grounded: result.grounded, citations: result.citations, citationValid });
+  }
+  const s = scoreAnswers(cases);
+  const pct = (x: number, n: number): string => `${x}/${n} (${(n ? x / n : 0).toFixed(3)})`;
+  latencies.sort((a, b) => a - b);
+  const p = (q: number): string => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1);
+  console.log(`\n## answers (${runtime.answerer.name})`);
+  console.log('| metric | value |\n|---|---|');
+  console.log(`| support (answerable, cites a gold passage) | ${pct(s.support, s.answerable)} |`);
+  console.log(`| citation precision | ${s.citationPrecision.toFixed(3)} |`);
+  console.log(`| valid citations (exact slices) | ${pct(s.citationsValid, s.citations)} |`);
+  console.log(`| unanswerable refused | ${s.refused}/${s.unanswerable} |`);
+  console.log(`| false refusals | ${s.falseRefusals} |`);
+  console.log(`| number questions with all figures | ${s.numbersInAnswer}/${s.numberQuestions} |`);
+  console.log(`| answer latency p50 / p95 (ms, in-process) | ${p(0.5)} / ${p(0.95)} |`);
+  if (values.verbose) {
+    for (const c of cases) {
+      const bad = c.kind === 'unanswerable' ? c.grounded : !isSupported(c);
+      if (bad) console.log(`  ${c.id} [${c.kind}] ${c.grounded ? 'answered' : 'refused'}: ${c.answer.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
   }
 }

@@ -1,5 +1,5 @@
 /** @module Term statistics per sentence: IDF and the share of a query's IDF mass a sentence covers. */
-import { terms, tokenize } from '../text/terms.ts';
+import { terms } from '../text/terms.ts';
 import type { Section, Sentence } from '../types.ts';
 
 export interface CoverageOptions {
@@ -21,8 +21,6 @@ export class SentenceTermIndex {
   private readonly headingTerms = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
-  /** Every word token of the corpus, lower-cased, to tell unknown names from paraphrases. */
-  readonly vocabulary = new Set<string>();
   private readonly options: CoverageOptions;
 
   constructor(
@@ -40,7 +38,6 @@ export class SentenceTermIndex {
         this.postings.set(t, list);
       }
     });
-    for (const s of sentences) for (const tok of tokenize(s.cleanText)) this.vocabulary.add(tok);
     for (const [docId, sections] of Object.entries(sectionsByDoc)) {
       for (const section of sections) this.headingTerms.set(`${docId}/${section.id}`, new Set(terms(section.path.join(' '))));
     }

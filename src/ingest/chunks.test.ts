@@ -56,4 +56,14 @@ describe('chunkCorpus', () => {
     const { chunks } = chunkCorpus([doc(text, sections)]);
     expect(chunks.map((c) => c.sectionId)).toEqual(['s1']);
   });
+
+  it('makes no chunk of a parent section whose only own text is its heading', () => {
+    const text = 'Norway (Tier 1)\n\nThe government prosecuted cases.';
+    const cut = text.indexOf('The');
+    const sections = [
+      section('s0', 'Norway (Tier 1)', 0, text.length),
+      section('s1', 'Prosecution', cut, text.length, { kind: 'implicit', parentId: 's0', level: 2, path: ['Norway (Tier 1)', 'Prosecution'] }),
+    ];
+    expect(chunkCorpus([doc(text, sections)]).chunks.map((c) => c.sectionId)).toEqual(['s1']);
+  });
 });

@@ -37,6 +37,7 @@ export function chunkCorpus(docs: ReadonlyArray<ParsedDocument>, options: Partia
       if (SKIPPED_KINDS.has(section.kind)) continue;
       const holes = doc.sections.filter((s) => s.parentId === section.id && TAGGED_KINDS.has(s.kind));
       for (const group of sentenceGroups(doc, section)) {
+        if (isOnlyHeading(doc.text, group, section.title)) continue;
         const ids = group.map((span) => {
           const sentence: Sentence = {
             id: sentences.length,
@@ -103,6 +104,14 @@ function sentenceGroups(doc: ParsedDocument, section: Section): Span[][] {
   }
   flush();
   return groups;
+}
+
+const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** A run that only repeats the section title (a parent whose text all sits in its sub-sections) is not worth a chunk. */
+function isOnlyHeading(text: string, group: ReadonlyArray<Span>, title: string): boolean {
+  const own = squash(group.map((s) => text.slice(s.start, s.end)).join(' '));
+  return own === '' || squash(title).includes(own);
 }
 
 function wordCount(s: Sentence): number {

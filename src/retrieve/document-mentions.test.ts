@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentMentions } from './document-mentions.ts';
+
+const docs = [
+  { id: 'tip06', title: '2006 Trafficking in Persons Report', shortTitle: '2006 TIP Report', publisher: 'U.S. Department of State', date: '2006' },
+  { id: 'tip25', title: '2025 Trafficking in Persons Report', shortTitle: '2025 TIP Report', publisher: 'U.S. Department of State', date: '2025' },
+  { id: 'plan', title: 'Plan of Action', shortTitle: 'Plan of Action 2006', publisher: 'Norwegian Government', date: '2006' },
+];
+
+describe('DocumentMentions.strengths', () => {
+  it('names the one document whose title holds a distinctive year', () => {
+    expect(new DocumentMentions(docs).strengths('According to the 2025 TIP report, when was the plan adopted?').get('tip25')).toBe(1);
+  });
+
+  it('prefers the document more of whose naming words the question uses', () => {
+    const s = new DocumentMentions(docs).strengths('What does the 2006 TIP report say?');
+    expect(s.get('tip06')).toBe(1);
+    expect(s.get('plan') ?? 0).toBeLessThan(1);
+  });
+
+  it('does not let ordinary title words such as "plan" name a document', () => {
+    expect(new DocumentMentions(docs).strengths('What did the national action plan focus on?').size).toBe(0);
+  });
+
+  it('names no document for a question without title words', () => {
+    expect(new DocumentMentions(docs).strengths('How long is the reflection period?').size).toBe(0);
+  });
+});
+
+describe('DocumentMentions.spansDocuments', () => {
+  it('is true when two documents\u2019 years are named', () => {
+    expect(new DocumentMentions(docs).spansDocuments('Tier 1 in 2006; is it still so in the 2025 report?')).toBe(true);
+  });
+
+  it('is false for years that are no document\u2019s', () => {
+    expect(new DocumentMentions(docs).spansDocuments('More victims in 2024 than in 2023?')).toBe(false);
+  });
+});

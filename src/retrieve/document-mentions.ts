@@ -1,0 +1,52 @@
+/** @module Which documents a question names ("according to the 2025 TIP report", "the 2006 action plan"). */
+import { tokenize } from '../text/terms.ts';
+import type { DocumentMeta } from '../types.ts';
+
+/**
+ * The words of a title that can name a document: years and acronyms ("2025", "TIP", "UDI"). Ordinary
+ * title words ("plan", "report") are used loosely in questions and named the wrong document when tried.
+ */
+function namingWords(text: string): string[] {
+  const words = text.replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => m.replaceAll('.', '')).match(/\b(?:1[89]|20)\d\d\b|\b\p{Lu}{2,}\b/gu) ?? [];
+  return words.flatMap((w) => tokenize(w));
+}
+
+export class DocumentMentions {
+  private readonly wordsByDoc: Map<string, Set<string>>;
+  private readonly docFrequency = new Map<string, number>();
+
+  constructor(docs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title' | 'shortTitle' | 'publisher' | 'date'>>) {
+    this.wordsByDoc = new Map(
+      docs.map((d) => [d.id, new Set(namingWords(`${d.title} ${d.shortTitle} ${d.date ?? ''}`))]),
+    );
+    for (const words of this.wordsByDoc.values()) for (const w of words) this.docFrequency.set(w, (this.docFrequency.get(w) ?? 0) + 1);
+  }
+
+  /**
+   * Per document, how strongly the question names it, 0..1 relative to the most-named one. A word
+   * counts 1/(number of documents whose title has it), and a document must gather at least 1 to count,
+   * so "2025" alone names the 2025 report while "TIP" alone (two reports) names none.
+   */
+  strengths(question: string): Map<string, number> {
+    const words = new Set(tokenize(question));
+    const raw = new Map<string, number>();
+    for (const [docId, titleWords] of this.wordsByDoc) {
+      let score = 0;
+      for (const w of words) if (titleWords.has(w)) score += 1 / (this.docFrequency.get(w) ?? 1);
+      if (score >= 1) raw.set(docId, score);
+    }
+    const max = Math.max(0, ...raw.values());
+    return new Map([...raw].map(([id, score]) => [id, score / max]));
+  }
+
+  /**
+   * Whether the question spans documents: it names two or more years that are documents' years
+   * ("Tier 1 in 2006 … still in the 2025 report?"), so passages from each must reach the top.
+   */
+  spansDocuments(question: string): boolean {
+    const years = new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? []);
+    let named = 0;
+    for (const y of years) if (this.docFrequency.has(y)) named++;
+    return named >= 2;
+  }
+}
