@@ -61,7 +61,7 @@ export class EvidenceScorer {
     const dims = this.index.manifest.embedder.dims;
     return candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map(({ sentenceId, chunkRank }) => {
       const sentence = this.index.sentences[sentenceId] as Sentence;
-      const { score: lexical, covered } = this.terms.coverage(question.terms, sentenceId);
+      const { score: lexical, covered } = this.terms.coverage(question.terms, sentenceId, question.expansions);
       const v = this.index.sentenceVectors.subarray(sentenceId * dims, (sentenceId + 1) * dims);
       let dot = 0;
       let vNorm = 0;

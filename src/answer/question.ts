@@ -1,4 +1,5 @@
 /** @module What a question asks for: its terms, the kind of answer it expects, and constraints the evidence must meet. */
+import { expansionTerms } from '../text/synonyms.ts';
 import { terms, tokenize } from '../text/terms.ts';
 
 /** The kind of fact a question asks for, read from its wording. */
@@ -7,6 +8,8 @@ export type AnswerType = 'number' | 'duration' | 'date' | 'person' | 'other';
 export interface QuestionAnalysis {
   text: string;
   terms: string[];
+  /** Thesaurus synonyms of the question's words that it does not use itself. */
+  expansions: string[];
   answerType: AnswerType;
   /** Years named in the question ("in 2015"): evidence must mention them. */
   years: string[];
@@ -39,9 +42,11 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     .filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
     .map((w) => tokenize(w)[0] ?? '')
     .filter(Boolean);
+  const questionTerms = [...new Set(terms(question))];
   return {
     text: question,
-    terms: [...new Set(terms(question))],
+    terms: questionTerms,
+    expansions: expansionTerms(terms(question)),
     answerType: answerTypeOf(question),
     years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
     names: [...new Set(names)],

@@ -11,9 +11,11 @@ export interface KeywordOptions {
   headingBoost: number;
   /** BM25 parameters as MiniSearch names them: k (saturation, default 1.2), b (length norm, default 0.7), d (default 0.5). */
   bm25: { k: number; b: number; d: number };
+  /** Weight of a synonym the question did not use, against one of its own terms (default 0.5). */
+  expansionBoost: number;
 }
 
-export const defaultKeywordOptions: KeywordOptions = { headingBoost: 1.5, bm25: { k: 1.2, b: 0.7, d: 0.5 } };
+export const defaultKeywordOptions: KeywordOptions = { headingBoost: 1.5, bm25: { k: 1.2, b: 0.7, d: 0.5 }, expansionBoost: 0.5 };
 
 interface IndexedChunk {
   id: number;
@@ -54,16 +56,21 @@ export class KeywordIndex {
     return JSON.stringify(this.search_);
   }
 
-  /** Chunks matching any query term, by BM25, optionally only from `docIds`. */
-  search(query: string, limit: number, docIds?: ReadonlySet<string>): ScoredIndex[] {
+  /**
+   * Chunks matching any query term, by BM25, optionally only from `docIds`. `expansions` are extra
+   * terms (synonyms the question did not use) searched at `expansionBoost` weight.
+   */
+  search(query: string, limit: number, docIds?: ReadonlySet<string>, expansions: ReadonlyArray<string> = []): ScoredIndex[] {
+    const extra = new Set(expansions);
     const searchOptions: SearchOptions = {
       boost: { heading: this.options.headingBoost },
+      ...(extra.size ? { boostTerm: (term: string) => (extra.has(term) ? this.options.expansionBoost : 1) } : {}),
       bm25: this.options.bm25,
       combineWith: 'OR',
       ...(docIds ? { filter: (r) => docIds.has(String(r['docId'])) } : {}),
     };
     return this.search_
-      .search(query, searchOptions)
+      .search(extra.size ? `${query} ${[...extra].join(' ')}` : query, searchOptions)
       .slice(0, limit)
       .map((r): ScoredIndex => [Number(r.id), r.score]);
   }

@@ -5,9 +5,11 @@ import type { Section, Sentence } from '../types.ts';
 export interface CoverageOptions {
   /** Weight of a term found only in the sentence's section path, relative to one in the sentence (default 0.5). */
   headingShare: number;
+  /** Weight of a synonym the question did not use, relative to its own terms (default 0.5). */
+  expansionShare: number;
 }
 
-export const defaultCoverageOptions: CoverageOptions = { headingShare: 0.5 };
+export const defaultCoverageOptions: CoverageOptions = { headingShare: 0.5, expansionShare: 0.5 };
 
 export interface Coverage {
   /** 0..1: the share of the query's IDF mass found in the sentence (or, discounted, its section path). */
@@ -47,7 +49,8 @@ export class SentenceTermIndex {
     return Math.log(1 + this.sentences.length / (1 + (this.df.get(term) ?? 0)));
   }
 
-  coverage(queryTerms: ReadonlyArray<string>, sentenceId: number): Coverage {
+  /** `expansions` (synonyms) add discounted mass but not to the total, so the score stays a share of the question. */
+  coverage(queryTerms: ReadonlyArray<string>, sentenceId: number, expansions: ReadonlyArray<string> = []): Coverage {
     const total = queryTerms.reduce((sum, t) => sum + this.idf(t), 0) || 1;
     const sentence = this.sentences[sentenceId];
     const own = this.sentenceTerms[sentenceId] ?? new Set<string>();
@@ -60,18 +63,24 @@ export class SentenceTermIndex {
         covered.add(t);
       } else if (heading.has(t)) mass += this.options.headingShare * this.idf(t);
     }
-    return { score: mass / total, covered };
+    for (const t of expansions) {
+      if (own.has(t)) {
+        mass += this.options.expansionShare * this.idf(t);
+        covered.add(t);
+      }
+    }
+    return { score: Math.min(1, mass / total), covered };
   }
 
   /** Sentences sharing a term with the query, by coverage, best first. */
-  search(queryTerms: ReadonlyArray<string>, limit: number, allowed?: ReadonlySet<string>): Array<[number, number]> {
+  search(queryTerms: ReadonlyArray<string>, limit: number, allowed?: ReadonlySet<string>, expansions: ReadonlyArray<string> = []): Array<[number, number]> {
     const candidates = new Set<number>();
-    for (const t of queryTerms) for (const sid of this.postings.get(t) ?? []) candidates.add(sid);
+    for (const t of [...queryTerms, ...expansions]) for (const sid of this.postings.get(t) ?? []) candidates.add(sid);
     const scored: Array<[number, number]> = [];
     for (const sid of candidates) {
       const s = this.sentences[sid];
       if (!s || (allowed && !allowed.has(s.docId))) continue;
-      scored.push([sid, this.coverage(queryTerms, sid).score]);
+      scored.push([sid, this.coverage(queryTerms, sid, expansions).score]);
     }
     return scored.sort((a, b) => b[1] - a[1]).slice(0, limit);
   }

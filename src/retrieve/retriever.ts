@@ -3,6 +3,7 @@ import type { Embedder } from '../embed/embedder.ts';
 import type { BuiltIndex } from '../index/artifacts.ts';
 import { fuse, type FusionOptions } from '../index/hybrid.ts';
 import { SentenceTermIndex } from '../index/sentence-terms.ts';
+import { expansionTerms } from '../text/synonyms.ts';
 import { terms } from '../text/terms.ts';
 import { DocumentMentions } from './document-mentions.ts';
 import type { Hit, SourceDocument } from '../types.ts';
@@ -18,6 +19,8 @@ export interface RetrieverOptions {
   rrfK: number;
   /** How many candidates each retriever contributes before fusion (default 60). */
   candidates: number;
+  /** Also search for thesaurus synonyms of the question's words (default true). */
+  synonyms: boolean;
   /** Score multiplier for chunks of a document the question names: × (1 + boost × strength) (default 0.15). */
   mentionBoost: number;
   /**
@@ -35,6 +38,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   fusion: 'rrf',
   rrfK: 60,
   candidates: 60,
+  synonyms: true,
   mentionBoost: 0.15,
   documentDecay: 0.6,
 };
@@ -78,9 +82,11 @@ export class Retriever {
   async rank(query: string, docIds?: ReadonlyArray<string>, options: Partial<RetrieverOptions> = {}, queryVector?: ArrayLike<number>): Promise<Array<[number, number]>> {
     const opts = { ...this.options, ...options };
     const allowed = docIds?.length ? new Set(docIds) : undefined;
-    const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(query, opts.candidates, allowed) : [];
+    const queryTerms = terms(query);
+    const expansions = opts.synonyms ? expansionTerms(queryTerms) : [];
+    const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(query, opts.candidates, allowed, expansions) : [];
     const dense = opts.denseWeight > 0 ? this.denseChunks(queryVector ?? (await this.embedder.embedQuery(query)), opts.candidates, allowed) : [];
-    const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search(terms(query), opts.candidates * 4, allowed), opts.candidates) : [];
+    const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search(queryTerms, opts.candidates * 4, allowed, expansions), opts.candidates) : [];
     const fused = fuse([keyword, dense, bySentence], { method: opts.fusion, rrfK: opts.rrfK, weights: [opts.keywordWeight, opts.denseWeight, opts.sentenceWeight] });
     const named = opts.mentionBoost > 0 ? this.mentions.strengths(query) : new Map<string, number>();
     const boosted = named.size
