@@ -1,6 +1,6 @@
 /** @module Retrieval for answering: the best chunks for a question and their sentences, scored. */
 import type { Retriever } from '../retrieve/retriever.ts';
-import type { EvidenceScorer, ScoredSentence } from './evidence.ts';
+import type { EvidenceScorer, ScoredPassage } from './evidence.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 
 export interface GatherOptions {
@@ -12,10 +12,12 @@ export const defaultGatherOptions: GatherOptions = { chunks: 8 };
 
 export interface Evidence {
   analysis: QuestionAnalysis;
+  /** The question compares documents (names two documents' years): answers should quote each. */
+  spansDocuments: boolean;
   /** Chunk indexes, best first. */
   chunkIndexes: number[];
-  /** Candidate sentences, best first. */
-  sentences: ScoredSentence[];
+  /** Candidate passages (one to three neighbouring sentences), best first; they overlap. */
+  passages: ScoredPassage[];
 }
 
 /**
@@ -32,7 +34,10 @@ export async function gatherEvidence(
 ): Promise<Evidence> {
   const own = analyseQuestion(question);
   const full = analyseQuestion(searchText);
-  const analysis: QuestionAnalysis = { ...full, answerType: own.answerType };
+  const named = retriever.mentions.strengths(searchText);
+  // Words that only name a document ("the 2025 TIP report") say which document, not what to find in it.
+  const namingWords = retriever.mentions.namingWordsOf([...named.keys()]);
+  const analysis: QuestionAnalysis = { ...full, terms: full.terms.filter((t) => !namingWords.has(t)), answerType: own.answerType, namedDocuments: named };
   const queryVector = await retriever.embedder.embedQuery(searchText);
   const ranked = (await retriever.rank(searchText, docIds, {}, queryVector)).slice(0, options.chunks);
   const chunkIndexes = ranked.map(([ci]) => ci);
@@ -41,6 +46,6 @@ export async function gatherEvidence(
     for (const sid of retriever.index.chunks[ci]?.sentenceIds ?? []) if (!rankOf.has(sid)) rankOf.set(sid, rank);
   });
   const candidates = [...rankOf.entries()].map(([sentenceId, chunkRank]) => ({ sentenceId, chunkRank }));
-  const sentences = scorer.score(analysis, queryVector, candidates).sort((a, b) => b.score - a.score);
-  return { analysis, chunkIndexes, sentences };
+  const passages = scorer.score(analysis, queryVector, candidates);
+  return { analysis, spansDocuments: retriever.mentions.spansDocuments(searchText), chunkIndexes, passages };
 }

@@ -1,4 +1,4 @@
-/** @module Scores candidate sentences against a question: term coverage (IDF-weighted), embedding similarity, answer type. */
+/** @module Scores candidate passages (one to three neighbouring sentences) against a question. */
 import type { BuiltIndex } from '../index/artifacts.ts';
 import type { SentenceTermIndex } from '../index/sentence-terms.ts';
 import { tokenize } from '../text/terms.ts';
@@ -6,29 +6,44 @@ import type { Sentence, SourceDocument } from '../types.ts';
 import { matchesAnswerType, type QuestionAnalysis } from './question.ts';
 
 export interface EvidenceWeights {
-  /** Share of the question's IDF mass found in the sentence (default 0.55). */
+  /** Share of the question's IDF mass found in the passage (default 0.55). */
   lexical: number;
-  /** Cosine similarity of sentence and question embeddings (default 0.35). */
+  /** Best cosine similarity of a passage sentence and the question (default 0.35). */
   dense: number;
-  /** Bonus when the sentence holds the kind of fact asked for (default 0.1). */
+  /** Bonus when the passage holds the kind of fact asked for (default 0.1). */
   answerType: number;
-  /** Bonus by the retrieval rank of the sentence's chunk, 1/(rank+1) (default 0.1). */
+  /** Bonus by the retrieval rank of the passage's chunk, 1/(rank+1) (default 0.1). */
   chunkRank: number;
+  /** Bonus for passages of a document the question names, × its strength (default 0.1). */
+  namedDocument: number;
+  /** Cost of each sentence beyond the first, so a passage grows only when that adds to the answer (default 0: measured, any cost lost more support than it won precision). */
+  extraSentence: number;
+  /** Longest passage, in sentences (default 3). */
+  maxSentences: number;
 }
 
-export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1 };
+export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3 };
 
-export interface ScoredSentence {
-  sentence: Sentence;
+/** One to three neighbouring sentences of one section, scored as a unit. */
+export interface ScoredPassage {
+  sentences: Sentence[];
+  docId: string;
+  start: number;
+  end: number;
   score: number;
   lexical: number;
   dense: number;
   typeMatch: boolean;
-  /** Question terms found in the sentence itself. */
+  /** Question terms found in the passage itself. */
   covered: Set<string>;
   chunkRank: number;
   sectionPath: string[];
+  text: string;
 }
+
+/** A bullet or numbered list item, as the documents write them (•, -, o, lost Wingdings "n", "1."). */
+const LIST_ITEM = /^(?:[•\-–*]|o\s|n\s|\d+[.)]\s)/;
+const MAX_LIST_ITEMS = 12;
 
 export class EvidenceScorer {
   /** Per document, the words of its title, publisher and date: "the 2025 report" names that report. */
@@ -53,32 +68,85 @@ export class EvidenceScorer {
     }
   }
 
-  /** Scores each candidate; `chunkRank` is the retrieval rank of the best chunk holding the sentence. */
-  score(question: QuestionAnalysis, queryVector: ArrayLike<number>, candidates: ReadonlyArray<{ sentenceId: number; chunkRank: number }>): ScoredSentence[] {
-    let qNorm = 0;
-    for (let i = 0; i < queryVector.length; i++) qNorm += (queryVector[i] ?? 0) ** 2;
-    qNorm = Math.sqrt(qNorm) || 1;
-    const dims = this.index.manifest.embedder.dims;
-    return candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map(({ sentenceId, chunkRank }) => {
-      const sentence = this.index.sentences[sentenceId] as Sentence;
-      const { score: lexical, covered } = this.terms.coverage(question.terms, sentenceId, question.expansions);
-      const v = this.index.sentenceVectors.subarray(sentenceId * dims, (sentenceId + 1) * dims);
-      let dot = 0;
-      let vNorm = 0;
-      for (let i = 0; i < dims; i++) {
-        const x = v[i] ?? 0;
-        dot += x * (queryVector[i] ?? 0);
-        vNorm += x * x;
+  /**
+   * Scores every run of one to `maxSentences` neighbouring candidate sentences of one section; `chunkRank`
+   * is the retrieval rank of the best chunk holding a sentence. Best first.
+   */
+  score(question: QuestionAnalysis, queryVector: ArrayLike<number>, candidates: ReadonlyArray<{ sentenceId: number; chunkRank: number }>): ScoredPassage[] {
+    const rankOf = new Map(candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map((c) => [c.sentenceId, c.chunkRank]));
+    const similarity = new Map([...rankOf.keys()].map((id) => [id, this.cosine(id, queryVector)]));
+    const passages: ScoredPassage[] = [];
+    for (const first of rankOf.keys()) {
+      const run: Sentence[] = [];
+      for (let id = first; run.length < this.weights.maxSentences && rankOf.has(id); id++) {
+        const sentence = this.index.sentences[id] as Sentence;
+        if (run.length && sentence.sectionId !== run[0]?.sectionId) break;
+        run.push(sentence);
+        passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity));
       }
-      const dense = dot / (qNorm * (Math.sqrt(vNorm) || 1));
-      const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, sentence.cleanText);
-      const score =
-        this.weights.lexical * lexical +
-        this.weights.dense * Math.max(0, dense) +
-        (typeMatch ? this.weights.answerType : 0) +
-        this.weights.chunkRank / (chunkRank + 1);
-      const sectionPath = this.sectionPaths.get(`${sentence.docId}/${sentence.sectionId}`) ?? [];
-      return { sentence, score, lexical, dense, typeMatch, covered, chunkRank, sectionPath };
-    });
+    }
+    return passages.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A run that introduces a list ("The main goals are to:") or stops inside one takes the rest of the
+   * list with it: a list is quoted whole or its point is lost.
+   */
+  private withList(run: ReadonlyArray<Sentence>): Sentence[] {
+    const out = [...run];
+    const last = (): Sentence => out[out.length - 1] as Sentence;
+    const isItem = (s: Sentence | undefined): s is Sentence => s !== undefined && s.sectionId === run[0]?.sectionId && LIST_ITEM.test(s.cleanText);
+    const opensList = /:$/.test(last().cleanText) || LIST_ITEM.test(last().cleanText);
+    if (!opensList) return out;
+    while (out.length < MAX_LIST_ITEMS && isItem(this.index.sentences[last().id + 1])) out.push(this.index.sentences[last().id + 1] as Sentence);
+    return out;
+  }
+
+  private scorePassage(question: QuestionAnalysis, run: Sentence[], rankOf: ReadonlyMap<number, number>, similarity: ReadonlyMap<number, number>): ScoredPassage {
+    const ids = run.map((s) => s.id);
+    const { score: lexical, covered } = this.terms.coverageOf(question.terms, ids, question.expansions);
+    const dense = Math.max(...ids.map((id) => similarity.get(id) ?? 0));
+    const text = run.map((s) => s.cleanText).join(' ');
+    const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text);
+    const chunkRank = Math.min(...ids.map((id) => rankOf.get(id) ?? Infinity));
+    const first = run[0] as Sentence;
+    const last = run[run.length - 1] as Sentence;
+    const score =
+      this.weights.lexical * lexical +
+      this.weights.dense * Math.max(0, dense) +
+      (typeMatch ? this.weights.answerType : 0) +
+      this.weights.chunkRank / (chunkRank + 1) +
+      this.weights.namedDocument * (question.namedDocuments.get(first.docId) ?? 0) -
+      this.weights.extraSentence * (run.filter((s) => !LIST_ITEM.test(s.cleanText)).length - 1);
+    return {
+      sentences: run,
+      docId: first.docId,
+      start: first.start,
+      end: last.end,
+      score,
+      lexical,
+      dense,
+      typeMatch,
+      covered,
+      chunkRank,
+      sectionPath: this.sectionPaths.get(`${first.docId}/${first.sectionId}`) ?? [],
+      text,
+    };
+  }
+
+  private cosine(sentenceId: number, queryVector: ArrayLike<number>): number {
+    const dims = this.index.manifest.embedder.dims;
+    const v = this.index.sentenceVectors.subarray(sentenceId * dims, (sentenceId + 1) * dims);
+    let dot = 0;
+    let vNorm = 0;
+    let qNorm = 0;
+    for (let i = 0; i < dims; i++) {
+      const x = v[i] ?? 0;
+      const q = queryVector[i] ?? 0;
+      dot += x * q;
+      vNorm += x * x;
+      qNorm += q * q;
+    }
+    return dot / (Math.sqrt(vNorm * qNorm) || 1);
   }
 }

@@ -15,6 +15,8 @@ export interface QuestionAnalysis {
   years: string[];
   /** Capitalised words inside the question (names, nationalities), as lower-case tokens. */
   names: string[];
+  /** Documents the question names, with strength 0..1 (see DocumentMentions). */
+  namedDocuments: ReadonlyMap<string, number>;
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double';
@@ -50,6 +52,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     answerType: answerTypeOf(question),
     years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
     names: [...new Set(names)],
+    namedDocuments: new Map(),
   };
 }
 

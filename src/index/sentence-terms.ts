@@ -51,9 +51,15 @@ export class SentenceTermIndex {
 
   /** `expansions` (synonyms) add discounted mass but not to the total, so the score stays a share of the question. */
   coverage(queryTerms: ReadonlyArray<string>, sentenceId: number, expansions: ReadonlyArray<string> = []): Coverage {
+    return this.coverageOf(queryTerms, [sentenceId], expansions);
+  }
+
+  /** Coverage of a run of sentences of one section taken together (a passage). */
+  coverageOf(queryTerms: ReadonlyArray<string>, sentenceIds: ReadonlyArray<number>, expansions: ReadonlyArray<string> = []): Coverage {
     const total = queryTerms.reduce((sum, t) => sum + this.idf(t), 0) || 1;
-    const sentence = this.sentences[sentenceId];
-    const own = this.sentenceTerms[sentenceId] ?? new Set<string>();
+    const sentence = this.sentences[sentenceIds[0] ?? -1];
+    const own = new Set<string>();
+    for (const id of sentenceIds) for (const t of this.sentenceTerms[id] ?? []) own.add(t);
     const heading = (sentence && this.headingTerms.get(`${sentence.docId}/${sentence.sectionId}`)) ?? new Set<string>();
     let mass = 0;
     const covered = new Set<string>();

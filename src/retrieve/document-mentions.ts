@@ -49,4 +49,9 @@ export class DocumentMentions {
     for (const y of years) if (this.docFrequency.has(y)) named++;
     return named >= 2;
   }
+
+  /** The naming words (years, acronyms) of the given documents. */
+  namingWordsOf(docIds: ReadonlyArray<string>): Set<string> {
+    return new Set(docIds.flatMap((id) => [...(this.wordsByDoc.get(id) ?? [])]));
+  }
 }

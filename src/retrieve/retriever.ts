@@ -54,7 +54,7 @@ export class Retriever {
   private readonly chunksOfSentence: number[][];
   private readonly docsById: Map<string, SourceDocument>;
   readonly sentenceTerms: SentenceTermIndex;
-  private readonly mentions: DocumentMentions;
+  readonly mentions: DocumentMentions;
 
   constructor(
     readonly index: BuiltIndex,

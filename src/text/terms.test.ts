@@ -18,6 +18,11 @@ describe('foldSpelling', () => {
     expect(foldSpelling('our')).toBe('our');
     expect(foldSpelling('raise')).toBe('raise');
   });
+
+  it('folds every inflection of a word alike', () => {
+    expect(terms('rising')).toEqual(terms('rise'));
+    expect(terms('organising')).toEqual(terms('organize'));
+  });
 });
 
 describe('terms', () => {

@@ -22,7 +22,9 @@ export function tokenize(text: string): string[] {
  */
 export function foldSpelling(word: string): string {
   if (word.length > 4 && word.endsWith('our')) return `${word.slice(0, -3)}or`;
-  if (word.length > 5 && /[^aeiou]is(e|ed|es|ing|ation|ations)$/.test(word)) return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1');
+  // The stem before "-ise" must be long enough that every inflection of a word folds alike
+  // ("rise"/"rising" never fold; "organise"/"organising" always do).
+  if (/^\p{L}{3,}[^aeiou]is(e|ed|es|ing|ation|ations)$/u.test(word)) return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1');
   if (word.length > 4 && /[^aeiou]tre$/.test(word)) return `${word.slice(0, -3)}ter`;
   return word;
 }
