@@ -56,11 +56,13 @@ export async function buildIndex(docs: ReadonlyArray<SourceDocument>, embedder: 
 
   const sentenceVectors = new Float32Array(sentences.length * embedder.dims);
   const batch = embedder.maxBatch;
+  // Batches of similar length waste less work on padding in the sentence encoder.
+  const order = sentences.map((s, i) => i).sort((a, b) => (sentences[a]?.cleanText.length ?? 0) - (sentences[b]?.cleanText.length ?? 0));
   let lastReport = 0;
-  for (let i = 0; i < sentences.length; i += batch) {
-    const texts = sentences.slice(i, i + batch).map((s) => s.cleanText || s.sectionId);
-    const vectors = await embedder.embedDocuments(texts);
-    vectors.forEach((v, j) => sentenceVectors.set(v, (i + j) * embedder.dims));
+  for (let i = 0; i < order.length; i += batch) {
+    const ids = order.slice(i, i + batch);
+    const vectors = await embedder.embedDocuments(ids.map((id) => sentences[id]?.cleanText || (sentences[id]?.sectionId ?? '')));
+    vectors.forEach((v, j) => sentenceVectors.set(v, (ids[j] ?? 0) * embedder.dims));
     const done = Math.min(i + batch, sentences.length);
     if (performance.now() - lastReport > 2000 || done === sentences.length) {
       lastReport = performance.now();
