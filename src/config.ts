@@ -33,6 +33,16 @@ const envSchema = z
     OPENAI_BASE_URL: optionalString,
     /** hnswlib search breadth; recall against exact search is checked in tests (10..1000). */
     KILDE_HNSW_EF: z.coerce.number().int().min(10).max(1000).default(128),
+    /** When set, `/api/*` (except /api/health) requires `Authorization: Bearer <key>`. */
+    KILDE_API_KEY: optionalString,
+    /** Requests per minute per client on /api/*; 0 turns limiting off. Generous: a person chatting never meets it. */
+    KILDE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+    /** Also rate-limit clients on this machine (loopback); off so local tools and benchmarks are not throttled. */
+    KILDE_RATE_LIMIT_LOOPBACK: z.enum(['0', '1', 'true', 'false']).default('false'),
+    /** Take the client address from X-Forwarded-For: only behind a trusted reverse proxy. */
+    KILDE_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
+    /** Comma-separated origins allowed to call the API from browsers; empty = CORS off. */
+    KILDE_CORS_ORIGINS: optionalString,
     /** `debug`, `info`, `warn`, `error` or `silent`. */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
@@ -56,6 +66,13 @@ export interface Config {
     | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string; timeoutMs: number; retries: number };
   hnswEf: number;
   logLevel: Env['LOG_LEVEL'];
+  security: {
+    apiKey?: string;
+    rateLimitPerMinute: number;
+    rateLimitLoopback: boolean;
+    trustProxy: boolean;
+    corsOrigins: string[];
+  };
 }
 
 /** Parses the environment into a frozen Config, or throws a ConfigError listing every problem. */
@@ -80,6 +97,13 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       : { provider: 'extractive' },
     hnswEf: e.KILDE_HNSW_EF,
     logLevel: e.LOG_LEVEL,
+    security: {
+      ...(e.KILDE_API_KEY ? { apiKey: e.KILDE_API_KEY } : {}),
+      rateLimitPerMinute: e.KILDE_RATE_LIMIT,
+      rateLimitLoopback: e.KILDE_RATE_LIMIT_LOOPBACK === '1' || e.KILDE_RATE_LIMIT_LOOPBACK === 'true',
+      trustProxy: e.KILDE_TRUST_PROXY === '1' || e.KILDE_TRUST_PROXY === 'true',
+      corsOrigins: (e.KILDE_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    },
   };
   return Object.freeze(config);
 }
