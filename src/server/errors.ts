@@ -28,6 +28,7 @@ export function createErrorHandler(logger: Logger) {
     }
     if (err instanceof HTTPException) {
       if (err.status === 413) return c.json(errorBody('payload_too_large', 'the request body is too large'), 413);
+      if (err.status === 415) return c.json(errorBody('unsupported_media_type', 'the body must be JSON, sent with "Content-Type: application/json"'), 415);
       const malformed = /json/i.test(err.message);
       const code: ErrorCode = malformed ? 'invalid_json' : err.status === 401 ? 'unauthorized' : 'invalid_input';
       const message = malformed ? 'the request body is not valid JSON' : err.message || 'invalid request';
