@@ -15,6 +15,8 @@ export interface ExtractiveOptions {
   relativeCutoff: number;
   /** The same, for a passage from another document when the question compares documents (default 0.6). */
   otherDocumentCutoff: number;
+  /** The same, for the best passage of a document whose year the comparing question names (default 0.5). */
+  namedYearCutoff: number;
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
@@ -22,6 +24,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxPassages: 2,
   relativeCutoff: 0.9,
   otherDocumentCutoff: 0.6,
+  namedYearCutoff: 0.5,
 };
 
 export interface Composition {
@@ -62,7 +65,9 @@ export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: E
     for (const w of tokenize(`${p.text} ${p.sectionPath.join(' ')}`)) evidenceWords.add(w);
     for (const w of facts.documentWords.get(p.docId) ?? []) evidenceWords.add(w);
   }
-  const missing = [...analysis.years, ...analysis.names].filter((w) => !mentioned(w, evidenceWords));
+  // A year that names a document ("the 2006 report") is met by any candidate passage from that document.
+  const fromDocumentOfYear = (year: string): boolean => evidence.passages.some((p) => facts.documentWords.get(p.docId)?.has(year));
+  const missing = [...analysis.years, ...analysis.names].filter((w) => !mentioned(w, evidenceWords) && !fromDocumentOfYear(w));
   if (missing.length) return `the passages that match say nothing about ${missing.map((w) => `“${w}”`).join(', ')}`;
   if (analysis.answerType !== 'other' && !top.slice(0, 3).some((p) => matchesAnswerType(analysis.answerType, p.text))) {
     return 'the passages that match do not give the figure or detail asked for';
@@ -77,13 +82,25 @@ const overlaps = (a: ScoredPassage, b: ScoredPassage): boolean => a.docId === b.
  * The best passage, then further passages that score close to it and add something: question terms
  * not yet covered, or, for questions that compare documents, another document.
  */
-export function selectPassages(evidence: Evidence, options: ExtractiveOptions): ScoredPassage[] {
+export function selectPassages(evidence: Evidence, options: ExtractiveOptions, facts?: CorpusFacts): ScoredPassage[] {
   const [best, ...rest] = evidence.passages;
   if (!best) return [];
   const picked = [best];
   const covered = new Set(best.covered);
   const docs = new Set([best.docId]);
   const maxPassages = evidence.spansDocuments ? options.maxPassages + 1 : options.maxPassages;
+  if (evidence.spansDocuments && facts) {
+    // One passage for each document year the question names, from the best-scoring document of that year.
+    for (const year of evidence.analysis.years) {
+      const ofYear = (p: ScoredPassage): boolean => facts.documentWords.get(p.docId)?.has(year) === true;
+      if (picked.some(ofYear)) continue;
+      const candidate = evidence.passages.find((p) => ofYear(p) && p.score >= options.namedYearCutoff * best.score);
+      if (!candidate || picked.length >= maxPassages) continue;
+      picked.push(candidate);
+      candidate.covered.forEach((t) => covered.add(t));
+      docs.add(candidate.docId);
+    }
+  }
   for (const p of rest) {
     if (picked.length >= maxPassages) break;
     if (picked.some((q) => overlaps(p, q))) continue;
@@ -138,7 +155,7 @@ export function composeRefusal(view: CorpusView, evidence: Evidence, reason: str
 export function answerExtractively(view: CorpusView, evidence: Evidence, facts: CorpusFacts, options: ExtractiveOptions = defaultExtractiveOptions): Composition {
   const reason = refusalReason(evidence, facts, options);
   if (reason) return composeRefusal(view, evidence, reason);
-  const { answer, citations } = compose(view, selectPassages(evidence, options));
+  const { answer, citations } = compose(view, selectPassages(evidence, options, facts));
   if (!citations.length) return composeRefusal(view, evidence, 'no passage could be quoted');
   return { answer, citations, grounded: true, related: [] };
 }

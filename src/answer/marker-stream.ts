@@ -35,11 +35,11 @@ export class MarkerStream {
     }
   }
 
-  /** Whatever is still held back, at the end of the stream. */
+  /** Whatever is still held back, at the end of the stream; a marker cut off after its number (`[2`) is dropped, not shown half. */
   flush(): string {
     const rest = this.pending;
     this.pending = '';
-    return rest;
+    return /^\[\s*\d/.test(rest) ? '' : rest;
   }
 
   private rewrite(marker: string): string {

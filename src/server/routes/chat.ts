@@ -2,6 +2,7 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Answerer } from '../../answer/answerer.ts';
+import type { AnswerRequest } from '../../answer/types.ts';
 import { AppError, InputError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { createRouter } from '../router.ts';
@@ -12,7 +13,7 @@ const route = createRoute({
   path: '/chat',
   request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
   responses: {
-    200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` (and `error`) events' },
+    200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` events (`reset` withdraws the deltas so far; `error` ends a failed stream)' },
     400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
   },
 });
@@ -34,19 +35,26 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
     return streamSSE(c, async (stream) => {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
+      // Events are written in the order the answerer produced them, one after another.
       let sent = Promise.resolve();
+      const send = (event: string, data: unknown): void => {
+        sent = sent.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
+      };
+      // `onReset` (see ResettableAnswerRequest): the text streamed so far is withdrawn; the deltas after it replace it.
+      const streaming: AnswerRequest & { onReset: () => void } = {
+        ...request,
+        signal: controller.signal,
+        onDelta: (text) => send('delta', { text }),
+        onReset: () => send('reset', {}),
+      };
       try {
-        const result = await answerer.answer({
-          ...request,
-          signal: controller.signal,
-          onDelta: (text) => {
-            sent = sent.then(() => stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) }));
-          },
-        });
+        const result = await answerer.answer(streaming);
         await sent;
         await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: result.citations, related: result.related }) });
         await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
       } catch (error) {
+        // Deltas still queued go out before the error event (and a failed write must not go unhandled).
+        await sent.catch(() => undefined);
         if (controller.signal.aborted) return;
         const known = error instanceof AppError;
         logger.error('chat stream failed', { requestId: c.get('requestId' as never) as string | undefined, error: error instanceof Error ? error.message : String(error) });
