@@ -16,15 +16,6 @@ import type { AnswerRequest, AnswerResult, Citation } from './types.ts';
 
 type LlmConfig = Extract<Config['answerer'], { provider: 'openai' }>;
 
-/**
- * A request that may also carry `onReset`: called when text already sent through `onDelta` is withdrawn
- * (the model broke off mid-answer, or its reply cited nothing); what follows replaces it. The chat route
- * passes it; other callers can ignore it. It belongs in AnswerRequest (types.ts) once that file is open to change.
- */
-export interface ResettableAnswerRequest extends AnswerRequest {
-  onReset?: () => void;
-}
-
 /** The model answered nothing usable, or failed after showing text (`partial`: not to be retried). */
 class ModelFailure extends Error {
   constructor(
@@ -69,7 +60,7 @@ export class LlmAnswerer implements Answerer {
     });
   }
 
-  async answer(request: ResettableAnswerRequest): Promise<AnswerResult> {
+  async answer(request: AnswerRequest): Promise<AnswerResult> {
     const t0 = performance.now();
     const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
     const condensed = await this.condense(request, question);
@@ -151,7 +142,7 @@ export class LlmAnswerer implements Answerer {
   }
 
   /** The offline answerer stands in; `shown`: model text already reached the reader and is withdrawn first. */
-  private async fallBack(request: ResettableAnswerRequest, error: unknown, t0: number, shown: boolean): Promise<AnswerResult> {
+  private async fallBack(request: AnswerRequest, error: unknown, t0: number, shown: boolean): Promise<AnswerResult> {
     const reason = describe(error);
     this.logger.warn('llm: falling back to the extractive answerer', { reason, partial: shown });
     if (shown) request.onReset?.();

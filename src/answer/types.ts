@@ -46,4 +46,9 @@ export interface AnswerRequest {
   signal?: AbortSignal;
   /** Receives answer text as it is produced (already safe to show: no partial citation markers). */
   onDelta?: (text: string) => void;
+  /**
+   * Called when text already sent through `onDelta` is withdrawn (the model broke off mid-answer, or its
+   * reply cited nothing); the deltas that follow replace it.
+   */
+  onReset?: () => void;
 }

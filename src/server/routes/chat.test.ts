@@ -5,8 +5,8 @@ import { getTestRuntime } from '../../../test/support/runtime.ts';
 import type { Answerer } from '../../answer/answerer.ts';
 import { EvidenceScorer } from '../../answer/evidence.ts';
 import { ExtractiveAnswerer } from '../../answer/extractive-answerer.ts';
-import { LlmAnswerer, type ResettableAnswerRequest } from '../../answer/llm-answerer.ts';
-import type { AnswerResult, Citation } from '../../answer/types.ts';
+import { LlmAnswerer } from '../../answer/llm-answerer.ts';
+import type { AnswerRequest, AnswerResult, Citation } from '../../answer/types.ts';
 import { ProviderError } from '../../errors.ts';
 import { silentLogger } from '../../log.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -165,7 +165,7 @@ describe('POST /api/chat as Server-Sent Events', () => {
     };
     const resetting: Answerer = {
       name: 'resetting',
-      async answer(request: ResettableAnswerRequest) {
+      async answer(request: AnswerRequest) {
         request.onDelta?.('Model text that ');
         request.onReset?.();
         request.onDelta?.('Offline answer.');

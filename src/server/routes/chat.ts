@@ -40,8 +40,7 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
       const send = (event: string, data: unknown): void => {
         sent = sent.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
       };
-      // `onReset` (see ResettableAnswerRequest): the text streamed so far is withdrawn; the deltas after it replace it.
-      const streaming: AnswerRequest & { onReset: () => void } = {
+      const streaming: AnswerRequest = {
         ...request,
         signal: controller.signal,
         onDelta: (text) => send('delta', { text }),
