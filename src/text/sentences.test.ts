@@ -29,6 +29,11 @@ describe('splitSentences', () => {
     expect(slices('Victims are\n\nreferred to shelters. Done.')).toEqual(['Victims are\n\nreferred to shelters.', 'Done.']);
   });
 
+  it('keeps wrapped prose whole across a page break before a capitalised word', () => {
+    const text = 'The Convention and its optional\nprotocols have been incorporated into the Human\n\nRights Act and apply as Norwegian law. Next.';
+    expect(slices(text)).toEqual(['The Convention and its optional\nprotocols have been incorporated into the Human\n\nRights Act and apply as Norwegian law.', 'Next.']);
+  });
+
   it('makes each bullet its own sentence', () => {
     expect(slices('Goals:\n• protect victims\n• prosecute traffickers')).toEqual([
       'Goals:',

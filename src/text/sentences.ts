@@ -39,7 +39,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
         const nextIsBullet = BULLET_LINE.test(text.slice(lineStartOfContent, lineEnd(text, lineStartOfContent, end)));
         const nextStartsLower = /\p{Ll}/u.test(text[nextContent] ?? '');
         const headingLine = !finished && !nextStartsLower && isHeadingish(text, sentenceStart, i);
-        if (nextIsBullet || (blankFollows && (finished || !nextStartsLower)) || headingLine) {
+        // After a blank line an unfinished sentence still ends when it was a heading-like line; wrapped
+        // prose cut by a page break ("the Human\n\nRights Act") goes on, even before a capital.
+        if (nextIsBullet || (blankFollows && finished) || headingLine) {
           close(i, nextLineStart);
           i = sentenceStart;
           continue;
