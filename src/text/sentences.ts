@@ -39,9 +39,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
         const nextIsBullet = BULLET_LINE.test(text.slice(lineStartOfContent, lineEnd(text, lineStartOfContent, end)));
         const nextStartsLower = /\p{Ll}/u.test(text[nextContent] ?? '');
         const headingLine = !finished && !nextStartsLower && isHeadingish(text, sentenceStart, i);
-        // After a blank line an unfinished sentence still ends when it was a heading-like line; wrapped
-        // prose cut by a page break ("the Human\n\nRights Act") goes on, even before a capital.
-        if (nextIsBullet || (blankFollows && finished) || headingLine) {
+        // At a blank line an unfinished sentence goes on only when its last line was full-width wrapped
+        // prose cut by a page break ("the Human\n\nRights Act"), not a short list or metadata line.
+        if (nextIsBullet || (blankFollows && (finished || !nextStartsLower && !wrappedLine(text, i))) || headingLine) {
           close(i, nextLineStart);
           i = sentenceStart;
           continue;
@@ -91,6 +91,11 @@ function endsFinished(text: string, from: number, to: number): boolean {
 function isHeadingish(text: string, from: number, to: number): boolean {
   const line = text.slice(from, to).trimEnd();
   return !line.includes('\n') && line.length < 90 && !/(?:,|\b(?:the|of|in|and|or|to|a|an|for|by|with|on|at|as|from|that|is|are|be))$/i.test(line);
+}
+
+/** Whether the line ending at `end` is as long as the layout's wrapped lines (~60 characters in the plan). */
+function wrappedLine(text: string, end: number): boolean {
+  return end - (text.lastIndexOf('\n', end - 1) + 1) >= 45;
 }
 
 function isBlankLineAt(text: string, pos: number, end: number): boolean {
