@@ -94,7 +94,12 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
     for (const year of evidence.analysis.years) {
       const ofYear = (p: ScoredPassage): boolean => facts.documentWords.get(p.docId)?.has(year) === true;
       if (picked.some(ofYear)) continue;
-      const candidate = evidence.passages.find((p) => ofYear(p) && p.score >= options.namedYearCutoff * best.score);
+      // Of that year's documents, the one whose title shares most words with the question ("the 2006 report").
+      const questionWords = new Set(tokenize(evidence.analysis.text));
+      const titleOverlap = (docId: string): number => [...(facts.documentWords.get(docId) ?? [])].filter((w) => questionWords.has(w)).length;
+      const candidate = evidence.passages
+        .filter((p) => ofYear(p) && p.score >= options.namedYearCutoff * best.score)
+        .sort((a, b) => titleOverlap(b.docId) - titleOverlap(a.docId) || b.score - a.score)[0];
       if (!candidate || picked.length >= maxPassages) continue;
       picked.push(candidate);
       candidate.covered.forEach((t) => covered.add(t));

@@ -1,16 +1,22 @@
 /** @module createApp(deps): the whole HTTP API as a Hono app; never listens (see node.ts). */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Answerer } from '../answer/answerer.ts';
 import type { Logger } from '../log.ts';
 import type { ParsedDocument } from '../types.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
+import { apiKey } from './middleware/api-key.ts';
+import { rateLimit } from './middleware/rate-limit/index.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { documentsRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { searchRoutes, type SearchService } from './routes/search.ts';
+import { staticRoutes } from './routes/static.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -21,6 +27,21 @@ export interface AppDeps {
   embedderName: string;
   answerer: Answerer;
   logger: Logger;
+  /** Folder of the chat page, served at `/`; without it the app is the API alone. */
+  webDir?: string;
+  /** Access control; all off when absent (tests), see config.ts for the server's defaults. */
+  security?: SecurityOptions;
+}
+
+export interface SecurityOptions {
+  /** Require `Authorization: Bearer <apiKey>` on /api/* (health and the OpenAPI description stay open). */
+  apiKey?: string;
+  /** Requests per minute per client on /api/*; 0 = off. */
+  rateLimitPerMinute: number;
+  /** The client a request comes from, or null when it is exempt from rate limiting. */
+  clientKey: (c: Context) => string | null;
+  /** Origins allowed to call the API from browsers; empty = no CORS headers. */
+  corsOrigins: string[];
 }
 
 /** Paths the API serves and the methods each allows, for 405 answers with an Allow header. */
@@ -37,6 +58,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   app.use('*', requestId());
   app.use('*', accessLog(deps.logger));
+  app.use('*', securityHeaders());
+  const security = deps.security;
+  if (security?.corsOrigins.length) {
+    app.use('/api/*', cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], allowMethods: ['GET', 'POST'], maxAge: 600 }));
+  }
+  if (security?.apiKey) app.use('/api/*', apiKey(security.apiKey));
+  if (security?.rateLimitPerMinute) app.use('/api/*', rateLimit({ limit: security.rateLimitPerMinute, clientKey: security.clientKey }));
   app.use(
     '/api/*',
     bodyLimit({
@@ -53,6 +81,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   api.route('/', chatRoutes(deps.answerer, docIds, deps.logger));
   app.route('/api', api);
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: { title: 'Kilde API', version: '1.0.0', description: 'Grounded answers with verifiable citations.' } });
+  // After the API, so /api/* always wins over a file of the same name.
+  if (deps.webDir) app.route('/', staticRoutes(deps.webDir));
 
   app.notFound((c) => {
     const allowed = API_METHODS.find(([re]) => re.test(c.req.path))?.[1];

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { createRuntime } from '../runtime.ts';
 import { createApp } from './app.ts';
+import { clientKeyFrom } from './middleware/client-key.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -17,13 +18,25 @@ async function main(): Promise<void> {
     embedderName: runtime.embedder.name,
     answerer: runtime.answerer,
     logger,
+    webDir: 'web',
+    security: {
+      ...(config.security.apiKey ? { apiKey: config.security.apiKey } : {}),
+      rateLimitPerMinute: config.security.rateLimitPerMinute,
+      clientKey: clientKeyFrom({ trustProxy: config.security.trustProxy, limitLoopback: config.security.rateLimitLoopback }),
+      corsOrigins: config.security.corsOrigins,
+    },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('server: listening', { url: `http://${config.host}:${info.port}`, startupMs: runtime.startupMs, rebuiltIndex: runtime.rebuilt });
   });
+  // Stop accepting, let in-flight requests finish, then exit; idle keep-alive sockets would hold close() open.
   const shutdown = (signal: string): void => {
     logger.info('server: shutting down', { signal });
-    server.close(() => process.exit(0));
+    server.close(() => {
+      logger.info('server: stopped');
+      process.exit(0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
