@@ -156,10 +156,29 @@ function sseParser(onEvent) {
   };
 }
 
+const KEY_STORAGE = 'kilde.apiKey';
+
+/**
+ * A server started with KILDE_API_KEY needs `Authorization: Bearer <key>`. The page takes the key from
+ * its address fragment once (`/#key=…`: fragments never reach the server or its logs), keeps it in this
+ * browser, and removes it from the address bar.
+ */
+function apiKey() {
+  const fromFragment = /(?:^#|&)key=([^&]+)/.exec(location.hash)?.[1];
+  if (fromFragment) {
+    localStorage.setItem(KEY_STORAGE, decodeURIComponent(fromFragment));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return localStorage.getItem(KEY_STORAGE);
+}
+
 /** fetch, with a network failure turned into an ApiError the page can explain. @param {string} url @param {RequestInit} init */
 async function send(url, init) {
+  const key = apiKey();
+  const headers = new Headers(init.headers);
+  if (key) headers.set('authorization', `Bearer ${key}`);
   try {
-    return await fetch(url, init);
+    return await fetch(url, { ...init, headers });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ApiError('network', 'Kilde’s server can’t be reached. Check that it is running and that you are online, then try again.');
@@ -182,7 +201,10 @@ async function errorFrom(res) {
   if (res.status === 400 || res.status === 413) {
     return new ApiError('invalid', serverMessage ? `The server said: ${serverMessage}.` : 'The server found the request invalid.', { status: res.status });
   }
-  if (res.status === 401) return new ApiError('server', 'This server requires an API key (KILDE_API_KEY), which the page cannot send.', { status: 401 });
+  if (res.status === 401) {
+    localStorage.removeItem(KEY_STORAGE);
+    return new ApiError('server', 'This server needs an API key. Open the page as /#key=YOUR-KEY to give it one (it is kept in this browser only).', { status: 401 });
+  }
   if (res.status === 404) return new ApiError('invalid', serverMessage ?? 'Not found.', { status: 404 });
   return new ApiError('server', `The server had a problem (${res.status}${serverMessage ? `: ${serverMessage}` : ''}). Please try again.`, { status: res.status });
 }

@@ -68,7 +68,9 @@ export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: E
   // A year that names a document ("the 2006 report") is met by any candidate passage from that document.
   const fromDocumentOfYear = (year: string): boolean => evidence.passages.some((p) => facts.documentWords.get(p.docId)?.has(year));
   const missing = [...analysis.years, ...analysis.names].filter((w) => !mentioned(w, evidenceWords) && !fromDocumentOfYear(w));
-  if (missing.length) return `the passages that match say nothing about ${missing.map((w) => `“${w}”`).join(', ')}`;
+  // Shown as the reader wrote them ("Swedish", not the search token "swedish").
+  const asWritten = (w: string): string => new RegExp(`\\b${w}\\b`, 'i').exec(analysis.text)?.[0] ?? w;
+  if (missing.length) return `the passages that match say nothing about ${missing.map((w) => `“${asWritten(w)}”`).join(', ')}`;
   if (analysis.answerType !== 'other' && !top.slice(0, 3).some((p) => matchesAnswerType(analysis.answerType, p.text))) {
     return 'the passages that match do not give the figure or detail asked for';
   }

@@ -406,4 +406,24 @@ describe('chat page', () => {
     await page.press('#question', 'Enter');
     await expect.poll(() => page.locator('#composer-error').textContent()).toContain('at most 2000 characters');
   });
+
+  it('sends an API key given in the address fragment, and explains a missing one', async () => {
+    const secured = await startServer({ apiKey: 'page-key' });
+    try {
+      context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+      const page = await context.newPage();
+      await page.goto(`${secured.url}/`);
+      await page.locator('textarea[name="question"]').fill('How long is a period of reflection valid?');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByText(/needs an API key/).count()).toBeGreaterThan(0);
+      await page.goto(`${secured.url}/#key=page-key`);
+      await page.reload();
+      expect(new URL(page.url()).hash).toBe('');
+      await page.locator('textarea[name="question"]').fill('How long is a period of reflection valid?');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-citation="1"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    } finally {
+      await secured.close();
+    }
+  });
 });

@@ -65,7 +65,8 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `apiKey`: serve with the API key check on, as `KILDE_API_KEY` would. */
+export async function startServer(options: { apiKey?: string } = {}): Promise<TestServer> {
   const runtime = await getTestRuntime();
   const answerer = new PacedAnswerer(runtime.answerer);
   const app = createApp({
@@ -76,6 +77,7 @@ export async function startServer(): Promise<TestServer> {
     answerer,
     logger: silentLogger,
     webDir: WEB_DIR,
+    ...(options.apiKey ? { security: { apiKey: options.apiKey, rateLimitPerMinute: 0, clientKey: () => null, corsOrigins: [] } } : {}),
   });
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
