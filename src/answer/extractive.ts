@@ -17,6 +17,8 @@ export interface ExtractiveOptions {
   otherDocumentCutoff: number;
   /** The same, for the best passage of a document whose year the comparing question names (default 0.5). */
   namedYearCutoff: number;
+  /** A further passage must bring at least this many question terms the first did not (default 1). */
+  minNewTerms: number;
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
@@ -25,6 +27,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   relativeCutoff: 0.9,
   otherDocumentCutoff: 0.6,
   namedYearCutoff: 0.5,
+  minNewTerms: 1,
 };
 
 export interface Composition {
@@ -112,7 +115,7 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
     if (picked.length >= maxPassages) break;
     if (picked.some((q) => overlaps(p, q))) continue;
     const addsDoc = evidence.spansDocuments && !docs.has(p.docId);
-    const addsTerms = [...p.covered].some((t) => !covered.has(t));
+    const addsTerms = [...p.covered].filter((t) => !covered.has(t)).length >= options.minNewTerms;
     const cutoff = addsDoc ? options.otherDocumentCutoff : options.relativeCutoff;
     if (p.score < cutoff * best.score || !(addsDoc || addsTerms)) continue;
     picked.push(p);
