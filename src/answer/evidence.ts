@@ -75,14 +75,18 @@ export class EvidenceScorer {
   score(question: QuestionAnalysis, queryVector: ArrayLike<number>, candidates: ReadonlyArray<{ sentenceId: number; chunkRank: number }>): ScoredPassage[] {
     const rankOf = new Map(candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map((c) => [c.sentenceId, c.chunkRank]));
     const similarity = new Map([...rankOf.keys()].map((id) => [id, this.cosine(id, queryVector)]));
+    // A passage starts and ends on a sentence that shares a term with the question: padding either
+    // side would be quoted without carrying anything.
+    const bearsTerm = (id: number): boolean => this.terms.coverage(question.terms, id, question.expansions).covered.size > 0;
     const passages: ScoredPassage[] = [];
     for (const first of rankOf.keys()) {
+      if (!bearsTerm(first)) continue;
       const run: Sentence[] = [];
       for (let id = first; run.length < this.weights.maxSentences && rankOf.has(id); id++) {
         const sentence = this.index.sentences[id] as Sentence;
         if (run.length && sentence.sectionId !== run[0]?.sectionId) break;
         run.push(sentence);
-        passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity));
+        if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity));
       }
     }
     return passages.sort((a, b) => b.score - a.score);
