@@ -19,7 +19,7 @@ export interface QuestionAnalysis {
   namedDocuments: ReadonlyMap<string, number>;
 }
 
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double';
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|single|double';
 export const NUMBER_PATTERN = new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i');
 // "threeyear": PDF extraction glues hyphenated words, so the unit may follow the number directly.
 const DURATION_PATTERN = new RegExp(`(?:\\d+|\\b(?:${NUMBER_WORDS}|a|an)\\b|\\b(?:${NUMBER_WORDS}))[\\s-]*(?:\\w+[\\s-]+)?(?:days?|weeks?|months?|years?|hours?)\\b|\\buntil\\b|\\bup to\\b`, 'i');
@@ -32,7 +32,7 @@ const QUESTION_WORDS = new Set([...MONTHS, 'how', 'what', 'which', 'who', 'whom'
 function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow long\b|\bfor how many (?:days|weeks|months|years)\b|\bhow many (?:days|weeks|months|years)\b/.test(q)) return 'duration';
-  if (/\bhow (?:many|much)\b|\bwhat (?:number|percentage|share|proportion|amount)\b|\bwhat figures?\b/.test(q)) return 'number';
+  if (/\bhow (?:many|much)\b|\bwhat(?:\s+\S+){0,2}\s+(?:numbers?|percentages?|share|proportion|amounts?|figures?|statistics|sums?)\b/.test(q)) return 'number';
   if (/^\s*(?:and\s+)?when\b|\bwhat year\b|\bin which year\b/.test(q)) return 'date';
   if (/^\s*(?:and\s+)?who\b/.test(q)) return 'person';
   return 'other';

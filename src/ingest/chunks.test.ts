@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDocument, Section } from '../types.ts';
-import { chunkCorpus } from './chunks.ts';
+import { chunkCorpus, titleEnd } from './chunks.ts';
 
 function section(id: string, title: string, start: number, end: number, extra: Partial<Section> = {}): Section {
   return { id, title, path: [title], level: 1, start, end, kind: 'heading', parentId: null, ...extra };
@@ -65,5 +65,30 @@ describe('chunkCorpus', () => {
       section('s1', 'Prosecution', cut, text.length, { kind: 'implicit', parentId: 's0', level: 2, path: ['Norway (Tier 1)', 'Prosecution'] }),
     ];
     expect(chunkCorpus([doc(text, sections)]).chunks.map((c) => c.sectionId)).toEqual(['s1']);
+  });
+
+  it('splits a title glued to the first sentence of its section into a sentence of its own', () => {
+    const text = 'Extend the reflection period (new)\nThe Government wishes to extend it.';
+    const { sentences } = chunkCorpus([doc(text, [section('s0', 'Measure no. 7 Extend the reflection period (new)', 0, text.length, { kind: 'measure' })])]);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Extend the reflection period (new)', 'The Government wishes to extend it.']);
+  });
+});
+
+describe('chunkCorpus and titles in the text', () => {
+  it('keeps a first sentence whole when it merely starts with the title words', () => {
+    const text = 'Prostitution is legal in Norway.';
+    const { sentences } = chunkCorpus([doc(text, [section('s0', 'Prostitution', 0, text.length)])]);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([text]);
+  });
+});
+
+describe('titleEnd', () => {
+  it('finds the end of a title that wraps over lines', () => {
+    const text = '5 Victims of human trafficking will be ensured\nappropriate protection\n\nBody.';
+    expect(titleEnd(text, { start: 0, end: text.length, title: '5 Victims of human trafficking will be ensured appropriate protection' })).toBe(text.indexOf('\n\n'));
+  });
+
+  it('is null when the section does not start with its title', () => {
+    expect(titleEnd('Country text here.', { start: 0, end: 18, title: 'Overview' })).toBeNull();
   });
 });

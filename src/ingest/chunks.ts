@@ -36,7 +36,8 @@ export function chunkCorpus(docs: ReadonlyArray<ParsedDocument>, options: Partia
     for (const section of doc.sections) {
       if (SKIPPED_KINDS.has(section.kind)) continue;
       const holes = doc.sections.filter((s) => s.parentId === section.id && TAGGED_KINDS.has(s.kind));
-      for (const group of sentenceGroups(doc, section)) {
+      for (const rawGroup of sentenceGroups(doc, section)) {
+        const group = splitOffHeading(doc.text, rawGroup, section);
         if (isOnlyHeading(doc.text, group, section.title)) continue;
         const ids = group.map((span) => {
           const sentence: Sentence = {
@@ -104,6 +105,49 @@ function sentenceGroups(doc: ParsedDocument, section: Section): Span[][] {
   }
   flush();
   return groups;
+}
+
+/**
+ * Where the section's title ends in the text, when the section starts with it (white space and
+ * punctuation may differ: a title can wrap over lines). A title with a label the text does not repeat
+ * ("Measure no. 7 …" above a grouped measure's body) is also tried without its first few words.
+ */
+export function titleEnd(text: string, section: Pick<Section, 'start' | 'end' | 'title'>): number | null {
+  const words = section.title.split(/\s+/).filter(Boolean);
+  for (let drop = 0; drop <= Math.min(3, words.length - 3); drop++) {
+    const end = matchAt(text, section.start, section.end, squash(words.slice(drop).join(' ')));
+    if (end !== null) return end;
+  }
+  return words.length < 3 ? matchAt(text, section.start, section.end, squash(section.title)) : null;
+}
+
+function matchAt(text: string, start: number, end: number, wanted: string): number | null {
+  if (!wanted) return null;
+  let matched = 0;
+  for (let i = start; i < end; i++) {
+    const ch = text[i] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(ch)) continue;
+    if (ch.toLowerCase() !== wanted[matched]) return null;
+    matched++;
+    if (matched === wanted.length) return i + 1 + (/[)\]]/.test(text[i + 1] ?? '') ? 1 : 0);
+  }
+  return null;
+}
+
+/**
+ * A heading the sentence splitter could not tell from the text after it (a measure title ending in
+ * "(new)" straight above its first paragraph) becomes a sentence of its own, so it is never quoted
+ * as part of a fact.
+ */
+function splitOffHeading(text: string, group: Span[], section: Section): Span[] {
+  const [first, ...rest] = group;
+  if (!first || first.start !== section.start) return group;
+  const end = titleEnd(text, section);
+  // Only a title on lines of its own: "Prostitution is legal …" opening a section titled "Prostitution" stays whole.
+  if (end === null || end >= first.end || !/^[ \t]*\n/.test(text.slice(end, end + 20))) return group;
+  let next = end;
+  while (next < first.end && /\s/.test(text[next] ?? '')) next++;
+  return [{ start: first.start, end }, { start: next, end: first.end }, ...rest];
 }
 
 const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
