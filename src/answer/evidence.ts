@@ -1,7 +1,7 @@
 /** @module Scores candidate passages (one to three neighbouring sentences) against a question. */
 import type { BuiltIndex } from '../index/artifacts.ts';
 import type { SentenceTermIndex } from '../index/sentence-terms.ts';
-import { tokenize } from '../text/terms.ts';
+import { terms as termsOf, tokenize } from '../text/terms.ts';
 import type { Sentence, SourceDocument } from '../types.ts';
 import { matchesAnswerType, type QuestionAnalysis } from './question.ts';
 
@@ -58,7 +58,12 @@ export class EvidenceScorer {
     docs: ReadonlyArray<SourceDocument>,
     private readonly weights: EvidenceWeights = defaultEvidenceWeights,
   ) {
-    this.documentWords = new Map(docs.map((d) => [d.id, new Set(tokenize(`${d.title} ${d.shortTitle} ${d.publisher ?? ''} ${d.date ?? ''}`))]));
+    this.documentWords = new Map(
+      docs.map((d) => {
+        const about = `${d.title} ${d.shortTitle} ${d.publisher ?? ''} ${d.date ?? ''}`;
+        return [d.id, new Set([...tokenize(about), ...termsOf(about)])];
+      }),
+    );
     for (const [docId, sections] of Object.entries(index.sectionsByDoc)) for (const s of sections) this.sectionPaths.set(`${docId}/${s.id}`, s.path);
     const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
     for (const sentence of index.sentences) {

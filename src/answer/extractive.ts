@@ -1,5 +1,5 @@
 /** @module The offline answerer's decisions: whether the documents answer, which passages to quote, how to word it. */
-import { tokenize } from '../text/terms.ts';
+import { terms, tokenize } from '../text/terms.ts';
 import { displayText, makeCitation, type CorpusView } from './citations.ts';
 import type { ScoredPassage } from './evidence.ts';
 import type { Evidence } from './evidence-gatherer.ts';
@@ -15,7 +15,7 @@ export interface ExtractiveOptions {
   relativeCutoff: number;
   /** The same, for a passage from another document when the question compares documents (default 0.6). */
   otherDocumentCutoff: number;
-  /** The same, for the best passage of a document whose year the comparing question names (default 0.5). */
+  /** The same, for the best passage of a document whose year the comparing question names (default 0.4). */
   namedYearCutoff: number;
   /** A further passage must bring at least this many question terms the first did not (default 1). */
   minNewTerms: number;
@@ -26,7 +26,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxPassages: 2,
   relativeCutoff: 0.9,
   otherDocumentCutoff: 0.6,
-  namedYearCutoff: 0.5,
+  namedYearCutoff: 0.4,
   minNewTerms: 1,
 };
 
@@ -99,12 +99,13 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
     for (const year of evidence.analysis.years) {
       const ofYear = (p: ScoredPassage): boolean => facts.documentWords.get(p.docId)?.has(year) === true;
       if (picked.some(ofYear)) continue;
-      // Of that year's documents, the one whose title shares most words with the question ("the 2006 report").
-      const questionWords = new Set(tokenize(evidence.analysis.text));
-      const titleOverlap = (docId: string): number => [...(facts.documentWords.get(docId) ?? [])].filter((w) => questionWords.has(w)).length;
-      const candidate = evidence.passages
-        .filter((p) => ofYear(p) && p.score >= options.namedYearCutoff * best.score)
-        .sort((a, b) => titleOverlap(b.docId) - titleOverlap(a.docId) || b.score - a.score)[0];
+      // Of that year's documents, the one whose title shares most words with the question ("the 2006
+      // report" is the report, not the plan), and its best passage if it is good enough.
+      const questionTerms = new Set(terms(evidence.analysis.text));
+      const titleOverlap = (docId: string): number => [...(facts.documentWords.get(docId) ?? [])].filter((w) => questionTerms.has(w)).length;
+      const ofYearDocs = [...new Set(evidence.passages.filter(ofYear).map((p) => p.docId))];
+      const preferred = ofYearDocs.sort((a, b) => titleOverlap(b) - titleOverlap(a))[0];
+      const candidate = evidence.passages.find((p) => p.docId === preferred && p.score >= options.namedYearCutoff * best.score);
       if (!candidate || picked.length >= maxPassages) continue;
       picked.push(candidate);
       candidate.covered.forEach((t) => covered.add(t));

@@ -12,6 +12,7 @@ describe('foldSpelling', () => {
     expect(foldSpelling('labour')).toBe('labor');
     expect(foldSpelling('organised')).toBe('organized');
     expect(foldSpelling('centre')).toBe('center');
+    expect(terms('reception centres')).toEqual(terms('reception centers'));
   });
 
   it('leaves short and unrelated words alone', () => {

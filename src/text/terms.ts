@@ -25,7 +25,7 @@ export function foldSpelling(word: string): string {
   // The stem before "-ise" must be long enough that every inflection of a word folds alike
   // ("rise"/"rising" never fold; "organise"/"organising" always do).
   if (/^\p{L}{3,}[^aeiou]is(e|ed|es|ing|ation|ations)$/u.test(word)) return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1');
-  if (word.length > 4 && /[^aeiou]tre$/.test(word)) return `${word.slice(0, -3)}ter`;
+  if (word.length > 4 && /[^aeiou]tre[sd]?$/.test(word)) return word.replace(/tre([sd]?)$/, 'ter$1');
   return word;
 }
 
