@@ -46,6 +46,13 @@ describe('splitSentences', () => {
     expect(slices('Period of reflection\nYou can apply.')).toEqual(['Period of reflection', 'You can apply.']);
   });
 
+  it('does not take a wrapped line that starts in lower case for a heading', () => {
+    expect(slices('optional protocols are part of the Human\nRights Act and apply. Next.')).toEqual([
+      'optional protocols are part of the Human\nRights Act and apply.',
+      'Next.',
+    ]);
+  });
+
   it('returns offsets into the original text', () => {
     const text = 'xx  First one. Second one.  yy';
     const spans = splitSentences(text, 2, 27);

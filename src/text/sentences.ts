@@ -86,11 +86,11 @@ function endsFinished(text: string, from: number, to: number): boolean {
 
 /**
  * A short unpunctuated line standing alone (a heading or a title) is a sentence of its own; a line
- * that ends in a function word or a comma is a wrapped sentence instead.
+ * that starts in lower case, or ends in a function word or a comma, is a wrapped sentence instead.
  */
 function isHeadingish(text: string, from: number, to: number): boolean {
   const line = text.slice(from, to).trimEnd();
-  return !line.includes('\n') && line.length < 90 && !/(?:,|\b(?:the|of|in|and|or|to|a|an|for|by|with|on|at|as|from|that|is|are|be))$/i.test(line);
+  return !line.includes('\n') && line.length < 90 && /^[\p{Lu}\p{N}]/u.test(line) && !/(?:,|\b(?:the|of|in|and|or|to|a|an|for|by|with|on|at|as|from|that|is|are|be))$/i.test(line);
 }
 
 /** Whether the line ending at `end` is as long as the layout's wrapped lines (~60 characters in the plan). */
