@@ -39,6 +39,8 @@ export interface ScoredPassage {
   chunkRank: number;
   sectionPath: string[];
   text: string;
+  /** Mean coverage of the question by each sentence alone: how evenly the passage speaks to it. */
+  density: number;
 }
 
 /** A bullet or numbered list item, as the documents write them (•, -, o, lost Wingdings "n", "1."). */
@@ -94,7 +96,8 @@ export class EvidenceScorer {
         if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity));
       }
     }
-    return passages.sort((a, b) => b.score - a.score);
+    // Equal scores (same terms covered): the passage whose every sentence speaks to the question wins.
+    return passages.sort((a, b) => b.score - a.score || b.sentences.length - a.sentences.length || b.density - a.density);
   }
 
   /**
@@ -116,6 +119,7 @@ export class EvidenceScorer {
     const { score: lexical, covered } = this.terms.coverageOf(question.terms, ids, question.expansions);
     const dense = Math.max(...ids.map((id) => similarity.get(id) ?? 0));
     const text = run.map((s) => s.cleanText).join(' ');
+    const density = ids.reduce((sum, id) => sum + this.terms.coverage(question.terms, id, question.expansions).score, 0) / ids.length;
     const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text);
     const chunkRank = Math.min(...ids.map((id) => rankOf.get(id) ?? Infinity));
     const first = run[0] as Sentence;
@@ -140,6 +144,7 @@ export class EvidenceScorer {
       chunkRank,
       sectionPath: this.sectionPaths.get(`${first.docId}/${first.sectionId}`) ?? [],
       text,
+      density,
     };
   }
 
