@@ -6,7 +6,11 @@ export interface CorpusView {
   doc(docId: string): SourceDocument | undefined;
   /** The innermost section holding `[start, end)`. */
   sectionAt(docId: string, start: number, end: number): Section | undefined;
+  /** Tagged blocks (pull-quotes, footnotes, captions) lying inside `[start, end)`, in order. */
+  asidesWithin(docId: string, start: number, end: number): Section[];
 }
+
+const ASIDE_KINDS = new Set(['sidebar', 'footnote', 'caption']);
 
 export function corpusView(docs: ReadonlyArray<SourceDocument>, sectionsByDoc: Readonly<Record<string, Section[]>>): CorpusView {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -18,6 +22,9 @@ export function corpusView(docs: ReadonlyArray<SourceDocument>, sectionsByDoc: R
         if (s.start <= start && end <= s.end && (!best || s.level >= best.level)) best = s;
       }
       return best;
+    },
+    asidesWithin(docId, start, end) {
+      return (sectionsByDoc[docId] ?? []).filter((s) => ASIDE_KINDS.has(s.kind) && start < s.start && s.end < end);
     },
   };
 }
@@ -33,6 +40,26 @@ export function makeCitation(view: CorpusView, n: number, docId: string, start: 
 /** True when every citation is an exact slice of its document: the last check before an answer leaves. */
 export function citationsAreExact(view: CorpusView, citations: ReadonlyArray<Citation>): boolean {
   return citations.every((c) => view.doc(c.docId)?.text.slice(c.start, c.end) === c.text);
+}
+
+/**
+ * A citation as it is quoted in an answer: a pull-quote or footnote that the layout put inside the
+ * cited span is left out and marked "…", so the quote reads as the author's sentence. The citation
+ * itself stays the exact slice, for the reader to check.
+ */
+export function quoteOf(view: CorpusView, citation: Citation): string {
+  const asides = view.asidesWithin(citation.docId, citation.start, citation.end);
+  if (!asides.length) return displayText(citation.text);
+  const text = view.doc(citation.docId)?.text ?? '';
+  const parts: string[] = [];
+  let pos = citation.start;
+  for (const aside of asides) {
+    if (aside.start < pos) continue;
+    parts.push(displayText(text.slice(pos, aside.start)));
+    pos = aside.end;
+  }
+  parts.push(displayText(text.slice(pos, citation.end)));
+  return parts.filter(Boolean).join(' … ');
 }
 
 /** The passage as it reads, for quoting inside an answer: white space collapsed, markdown emphasis dropped. */

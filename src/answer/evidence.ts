@@ -47,6 +47,11 @@ export interface ScoredPassage {
 const LIST_ITEM = /^(?:[•\-–*]|o\s|n\s|\d+[.)]\s)/;
 const MAX_LIST_ITEMS = 12;
 
+/** Section ids repeat across documents (`s0`, `s1` …), so a section is its document and its id. */
+function sameSection(a: Sentence, b: Sentence | undefined): boolean {
+  return b !== undefined && a.docId === b.docId && a.sectionId === b.sectionId;
+}
+
 export class EvidenceScorer {
   /** Per document, the words of its title, publisher and date: "the 2025 report" names that report. */
   readonly documentWords: ReadonlyMap<string, ReadonlySet<string>>;
@@ -91,7 +96,7 @@ export class EvidenceScorer {
       const run: Sentence[] = [];
       for (let id = first; run.length < this.weights.maxSentences && rankOf.has(id); id++) {
         const sentence = this.index.sentences[id] as Sentence;
-        if (run.length && sentence.sectionId !== run[0]?.sectionId) break;
+        if (run.length && !sameSection(sentence, run[0])) break;
         run.push(sentence);
         if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity));
       }
@@ -107,7 +112,7 @@ export class EvidenceScorer {
   private withList(run: ReadonlyArray<Sentence>): Sentence[] {
     const out = [...run];
     const last = (): Sentence => out[out.length - 1] as Sentence;
-    const isItem = (s: Sentence | undefined): s is Sentence => s !== undefined && s.sectionId === run[0]?.sectionId && LIST_ITEM.test(s.cleanText);
+    const isItem = (s: Sentence | undefined): s is Sentence => s !== undefined && sameSection(s, run[0]) && LIST_ITEM.test(s.cleanText);
     const opensList = /:$/.test(last().cleanText) || LIST_ITEM.test(last().cleanText);
     if (!opensList) return out;
     while (out.length < MAX_LIST_ITEMS && isItem(this.index.sentences[last().id + 1])) out.push(this.index.sentences[last().id + 1] as Sentence);

@@ -1,6 +1,6 @@
 /** @module The offline answerer's decisions: whether the documents answer, which passages to quote, how to word it. */
 import { terms, tokenize } from '../text/terms.ts';
-import { displayText, makeCitation, type CorpusView } from './citations.ts';
+import { makeCitation, quoteOf, type CorpusView } from './citations.ts';
 import type { ScoredPassage } from './evidence.ts';
 import type { Evidence } from './evidence-gatherer.ts';
 import { matchesAnswerType } from './question.ts';
@@ -140,7 +140,7 @@ export function compose(view: CorpusView, picked: ReadonlyArray<ScoredPassage>):
       if (!citation) continue;
       first ??= citation;
       citations.push(citation);
-      quotes.push(`“${displayText(citation.text)}” [${citation.n}]`);
+      quotes.push(`“${quoteOf(view, citation)}” [${citation.n}]`);
     }
     if (!first) continue;
     const where = first.sectionPath.length ? ` (${first.sectionPath[first.sectionPath.length - 1]})` : '';

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { BuiltIndex } from '../index/artifacts.ts';
+import { HnswVectorStore } from '../index/hnsw.ts';
+import { KeywordIndex } from '../index/keyword.ts';
+import { SentenceTermIndex } from '../index/sentence-terms.ts';
+import { chunkCorpus } from '../ingest/chunks.ts';
+import type { ParsedDocument, Section } from '../types.ts';
+import { EvidenceScorer } from './evidence.ts';
+import { analyseQuestion } from './question.ts';
+
+const section = (title: string, end: number): Section => ({ id: 's0', title, path: [title], level: 1, start: 0, end, kind: 'heading', parentId: null });
+const doc = (id: string, text: string, title: string): ParsedDocument => ({
+  id,
+  file: `${id}.txt`,
+  title: id,
+  shortTitle: id,
+  publisher: null,
+  date: null,
+  source: null,
+  text,
+  sections: [section(title, text.length)],
+});
+
+function scorerFor(docs: ParsedDocument[]): { scorer: EvidenceScorer; index: BuiltIndex } {
+  const { chunks, sentences } = chunkCorpus(docs);
+  const dims = 4;
+  const index: BuiltIndex = {
+    manifest: { formatVersion: 1, corpusHash: 'x', embedder: { name: 'none', dims }, counts: { documents: docs.length, sections: docs.length, chunks: chunks.length, sentences: sentences.length }, builtAt: '', buildMs: 0, files: {} },
+    sectionsByDoc: Object.fromEntries(docs.map((d) => [d.id, d.sections])),
+    chunks,
+    sentences,
+    keyword: KeywordIndex.build(chunks),
+    vectors: HnswVectorStore.create(dims),
+    sentenceVectors: new Float32Array(sentences.length * dims).fill(1),
+  };
+  return { scorer: new EvidenceScorer(index, new SentenceTermIndex(sentences, index.sectionsByDoc), docs), index };
+}
+
+describe('EvidenceScorer.score', () => {
+  it('never joins sentences of two documents into one passage, though their section ids are alike', () => {
+    const a = doc('a', 'Victims get shelter in Oslo.', 'Shelters');
+    const b = doc('b', 'Victims get a permit in Bergen.', 'Permits');
+    const { scorer, index } = scorerFor([a, b]);
+    const candidates = index.sentences.map((s) => ({ sentenceId: s.id, chunkRank: 0 }));
+    const passages = scorer.score(analyseQuestion('Do victims get shelter or a permit?'), [1, 1, 1, 1], candidates);
+    for (const p of passages) {
+      expect(new Set(p.sentences.map((s) => s.docId)).size).toBe(1);
+      expect(p.start).toBeLessThan(p.end);
+    }
+  });
+
+  it('quotes the rest of a list with the sentence that opens it', () => {
+    const text = 'Goals\nThe main goals are to:\n• limit recruitment\n• protect victims\n• prosecute traffickers';
+    const { scorer, index } = scorerFor([doc('a', text, 'Goals')]);
+    const candidates = index.sentences.map((s) => ({ sentenceId: s.id, chunkRank: 0 }));
+    const [best] = scorer.score(analyseQuestion('What are the main goals?'), [1, 1, 1, 1], candidates);
+    expect(best?.text).toContain('prosecute traffickers');
+  });
+
+  it('never offers a sentence that only repeats its section title', () => {
+    const text = 'Period of reflection\nA period of reflection lasts six months.';
+    const { scorer, index } = scorerFor([doc('a', text, 'Period of reflection')]);
+    const candidates = index.sentences.map((s) => ({ sentenceId: s.id, chunkRank: 0 }));
+    const passages = scorer.score(analyseQuestion('period of reflection'), [1, 1, 1, 1], candidates);
+    expect(passages.every((p) => p.text !== 'Period of reflection')).toBe(true);
+  });
+});
