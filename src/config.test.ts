@@ -22,9 +22,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'sk-x', KILDE_ANSWERER: 'extractive' }).answerer.provider).toBe('extractive');
   });
 
+  it('refuses an API key that cannot travel in a Bearer header', () => {
+    expect(() => loadConfig({ KILDE_API_KEY: 'short' })).toThrow(/KILDE_API_KEY/);
+    expect(() => loadConfig({ KILDE_API_KEY: 'has spaces in it!' })).toThrow(/KILDE_API_KEY/);
+  });
+
   it('reads security settings', () => {
-    const c = loadConfig({ KILDE_API_KEY: 'secret', KILDE_RATE_LIMIT: '0', KILDE_CORS_ORIGINS: 'https://a.example, https://b.example' });
-    expect(c.security).toMatchObject({ apiKey: 'secret', rateLimitPerMinute: 0, corsOrigins: ['https://a.example', 'https://b.example'] });
+    const c = loadConfig({ KILDE_API_KEY: 'secret-key-123', KILDE_RATE_LIMIT: '0', KILDE_CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(c.security).toMatchObject({ apiKey: 'secret-key-123', rateLimitPerMinute: 0, corsOrigins: ['https://a.example', 'https://b.example'] });
   });
 
   it('lists every invalid setting in one error', () => {

@@ -33,8 +33,10 @@ const envSchema = z
     OPENAI_BASE_URL: optionalString,
     /** hnswlib search breadth; recall against exact search is checked in tests (10..1000). */
     KILDE_HNSW_EF: z.coerce.number().int().min(10).max(1000).default(128),
-    /** When set, `/api/*` (except /api/health) requires `Authorization: Bearer <key>`. */
-    KILDE_API_KEY: optionalString,
+    /** When set, `/api/*` (except /api/health and /api/openapi.json) requires `Authorization: Bearer <key>`. */
+    KILDE_API_KEY: optionalString.refine((k) => k === undefined || /^[A-Za-z0-9._~+/-]{12,}=*$/.test(k), {
+      message: 'must be at least 12 characters of letters, digits and . _ ~ + / - (it travels in an Authorization: Bearer header)',
+    }),
     /** Requests per minute per client on /api/*; 0 turns limiting off. Generous: a person chatting never meets it. */
     KILDE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
     /** Also rate-limit clients on this machine (loopback); off so local tools and benchmarks are not throttled. */

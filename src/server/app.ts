@@ -63,8 +63,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   if (security?.corsOrigins.length) {
     app.use('/api/*', cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], allowMethods: ['GET', 'POST'], maxAge: 600 }));
   }
-  if (security?.apiKey) app.use('/api/*', apiKey(security.apiKey));
+  // The limit comes before the key check, so guessing keys is throttled too.
   if (security?.rateLimitPerMinute) app.use('/api/*', rateLimit({ limit: security.rateLimitPerMinute, clientKey: security.clientKey }));
+  if (security?.apiKey) app.use('/api/*', apiKey(security.apiKey));
   app.use(
     '/api/*',
     bodyLimit({

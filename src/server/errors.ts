@@ -26,6 +26,8 @@ export function createErrorHandler(logger: Logger) {
     if (err instanceof AppError && err.status < 500) {
       return c.json(errorBody(err.code, err.message), err.status as ContentfulStatusCode);
     }
+    // A middleware that built its own answer (bearer-auth's JSON 401 with WWW-Authenticate) keeps it.
+    if (err instanceof HTTPException && err.res) return err.getResponse();
     if (err instanceof HTTPException) {
       if (err.status === 413) return c.json(errorBody('payload_too_large', 'the request body is too large'), 413);
       if (err.status === 415) return c.json(errorBody('unsupported_media_type', 'the body must be JSON, sent with "Content-Type: application/json"'), 415);

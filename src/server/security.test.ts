@@ -30,9 +30,24 @@ describe('API key', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
   });
 
-  it('refuses a wrong key', async () => {
+  it('refuses a wrong key, saying so', async () => {
     const res = await secured.request('/api/documents', { headers: { authorization: 'Bearer nope' } });
     expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/Bearer/);
+    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'the API key is not valid' } });
+  });
+
+  it('answers a malformed Authorization header with 400 (RFC 6750) and how to send the key', async () => {
+    const res = await secured.request('/api/documents', { headers: { authorization: 'Basic abc' } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Authorization: Bearer/);
+  });
+
+  it('counts wrong keys against the rate limit', async () => {
+    const limited = app({ apiKey: 's3cret', rateLimitPerMinute: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await limited.request('/api/documents', { headers: { authorization: 'Bearer guess' } })).status);
+    expect(statuses).toEqual([401, 401, 429]);
   });
 
   it('accepts the right key', async () => {

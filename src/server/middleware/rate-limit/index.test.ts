@@ -42,4 +42,16 @@ describe('rateLimit', () => {
     const off = appWith(0, { t: 0 });
     for (let i = 0; i < 5; i++) expect((await off.request('/')).status).toBe(200);
   });
+
+  it('tracks at most maxClients, forgetting the longest-tracked first', async () => {
+    const app = new Hono();
+    app.use('*', rateLimit({ limit: 1, maxClients: 2, clientKey: (c) => c.req.header('x-test-client') ?? 'a', now: () => 0 }));
+    app.get('/', (c) => c.text('ok'));
+    const from = (client: string) => app.request('/', { headers: { 'x-test-client': client } });
+    await from('a');
+    await from('b');
+    await from('c');
+    expect((await from('a')).status).toBe(200);
+    expect((await from('c')).status).toBe(429);
+  });
 });

@@ -11,15 +11,18 @@ export interface RateLimitOptions {
   clientKey: (c: Context) => string | null;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
+  /** Most clients tracked at once; the longest-tracked are forgotten first (default 10 000). */
+  maxClients?: number;
 }
 
 /**
  * Counts requests per client in fixed windows. Windows of clients that went quiet are dropped as new
- * windows start, so memory stays bounded by the clients seen in one window.
+ * windows start, and at most `maxClients` are tracked, so memory stays bounded whatever clients send.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? Date.now;
+  const maxClients = options.maxClients ?? 10_000;
   const counts = new Map<string, { windowStart: number; count: number }>();
   let sweptAt = now();
   return async function limitRate(c, next) {
@@ -34,7 +37,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     let entry = counts.get(key);
     if (!entry || t - entry.windowStart >= windowMs) {
       entry = { windowStart: t, count: 0 };
+      counts.delete(key);
       counts.set(key, entry);
+      if (counts.size > maxClients) counts.delete(counts.keys().next().value as string);
     }
     entry.count++;
     c.header('RateLimit-Limit', String(options.limit));
