@@ -1,6 +1,6 @@
 /** @module The saved index: one folder per build, switched in by an atomic write of `CURRENT`. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { IndexLoadError } from '../errors.ts';
@@ -8,7 +8,7 @@ import type { Chunk, Section, Sentence, SourceDocument } from '../types.ts';
 import { HnswVectorStore, type HnswOptions } from './hnsw.ts';
 import { KeywordIndex } from './keyword.ts';
 
-/** Bump when the parser, chunker or the saved layout changes: older builds are then rebuilt. */
+/** Bump when the saved layout changes (parser and chunker changes are caught by the code fingerprint). */
 export const INDEX_FORMAT_VERSION = 3;
 
 const manifestSchema = z.object({
@@ -71,13 +71,73 @@ export async function saveIndex(indexDir: string, index: BuiltIndex): Promise<st
   for (const file of DATA_FILES) files[file] = sha256(await readFile(join(dir, file)));
   // The manifest goes last: a folder without one is an unfinished build and is never loaded.
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...index.manifest, files }, null, 2));
-  const pointerTmp = join(indexDir, `CURRENT.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(pointerTmp, name);
-  await rename(pointerTmp, join(indexDir, 'CURRENT'));
-  for (const entry of await readdir(indexDir)) {
-    if (entry !== name && (entry.startsWith('build-') || entry.endsWith('.tmp'))) await rm(join(indexDir, entry), { recursive: true, force: true });
-  }
+  await withLock(indexDir, async () => {
+    // Two processes may build at once: the newest finished build wins, whichever finishes its save last.
+    const current = await readCurrent(indexDir);
+    const currentTime = current ? await manifestTime(join(indexDir, current)) : null;
+    // Null when a newer concurrent build already removed this one as outdated.
+    const ownTime = await manifestTime(dir);
+    if (ownTime !== null && (currentTime === null || currentTime <= ownTime)) {
+      const pointerTmp = join(indexDir, `CURRENT.${randomBytes(4).toString('hex')}.tmp`);
+      await writeFile(pointerTmp, name);
+      await rename(pointerTmp, join(indexDir, 'CURRENT'));
+    }
+    await removeOldBuilds(indexDir, (await readCurrent(indexDir)) ?? name);
+  });
   return dir;
+}
+
+async function readCurrent(indexDir: string): Promise<string | null> {
+  return (await readFile(join(indexDir, 'CURRENT'), 'utf8').catch(() => null))?.trim() ?? null;
+}
+
+async function manifestTime(buildDir: string): Promise<number | null> {
+  return (await stat(join(buildDir, 'manifest.json')).catch(() => null))?.mtimeMs ?? null;
+}
+
+/** A lock older than this was left by a process that died holding it. */
+const STALE_LOCK_MS = 60_000;
+
+/** Runs `work` holding `indexDir/LOCK`, so pointer switches and clean-ups of concurrent builds never interleave. */
+async function withLock(indexDir: string, work: () => Promise<void>): Promise<void> {
+  const lock = join(indexDir, 'LOCK');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 400) throw error;
+      const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) await rm(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+/** Unfinished builds and stray pointer files younger than this may belong to another process still writing them. */
+const IN_PROGRESS_MS = 10 * 60_000;
+
+/**
+ * Removes finished builds older than `keep`, and unfinished ones (no manifest) or stray pointer files
+ * only once they are old: neither of two concurrent builds may delete what the other is writing.
+ */
+async function removeOldBuilds(indexDir: string, keep: string): Promise<void> {
+  const now = Date.now();
+  const keepTime = (await manifestTime(join(indexDir, keep))) ?? now;
+  for (const entry of await readdir(indexDir)) {
+    if (entry === keep || !(entry.startsWith('build-') || entry.endsWith('.tmp'))) continue;
+    const path = join(indexDir, entry);
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    const finishedAt = entry.startsWith('build-') ? await manifestTime(path) : null;
+    const olderFinished = finishedAt !== null && finishedAt < keepTime;
+    if (olderFinished || (finishedAt === null && now - info.mtimeMs > IN_PROGRESS_MS)) await rm(path, { recursive: true, force: true });
+  }
 }
 
 /** What `loadIndex` expects; anything else is stale. */

@@ -27,6 +27,11 @@ export async function openIndex(
   }
   logger.info('index: building', { reason });
   const index = await buildIndex(docs, embedder, logger, options);
-  await saveIndex(indexDir, index);
+  try {
+    await saveIndex(indexDir, index);
+  } catch (error) {
+    // A read-only folder or a full disk costs the next start a rebuild, not this one its service.
+    logger.warn('index: could not save; serving from memory', { dir: indexDir, reason: error instanceof Error ? error.message : String(error) });
+  }
   return { index, rebuilt: true };
 }

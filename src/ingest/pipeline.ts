@@ -35,11 +35,17 @@ let codeFingerprint: string | undefined;
 function ingestCodeFingerprint(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const files = ['ingest', 'text'].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => join(dir, f)),
-  );
+  // What shapes the saved files: parsing, sentences, cleaning, terms, and the index builders. The
+  // thesaurus is used at query time only, so editing it needs no rebuild.
+  const files = [
+    ...['ingest', 'text'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('synonyms.ts'))
+        .map((f) => join(dir, f)),
+    ),
+    join('index', 'keyword.ts'),
+    join('index', 'hnsw.ts'),
+  ];
   const h = createHash('sha256');
   for (const f of files.sort()) h.update(`${f}\n${readFileSync(join(root, f), 'utf8')}`);
   codeFingerprint = h.digest('hex').slice(0, 16);

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,12 +85,30 @@ describe('openIndex', () => {
     expect(entries.filter((e) => e.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('ignores an unfinished build left by a crash (no manifest)', async () => {
+  it('ignores an unfinished build (no manifest) and leaves it to the process that may still be writing it', async () => {
     await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
     const before = await readFile(join(dir, 'CURRENT'), 'utf8');
-    await writeFile(join(dir, 'build-crashed-0000'), '');
+    await mkdir(join(dir, 'build-inprogress-0000'));
+    await writeFile(join(dir, 'build-inprogress-0000', 'chunks.json'), '{"partial":');
     const reopened = await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
     expect(reopened.rebuilt).toBe(false);
     expect(await readFile(join(dir, 'CURRENT'), 'utf8')).toBe(before);
+    await openIndex(dir, [doc(TEXT.replace('six', 'nine'))], new HashEmbedder(), logger);
+    expect(await readdir(dir)).toContain('build-inprogress-0000');
+  });
+
+  it('survives three processes building into one folder at once', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger)));
+    expect(results.every((r) => r.index.chunks.length > 0)).toBe(true);
+    const reopened = await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
+    expect(reopened.rebuilt).toBe(false);
+  });
+
+  it('serves the index it built when it cannot save it', async () => {
+    const notAFolder = join(dir, 'file');
+    await writeFile(notAFolder, 'x');
+    const result = await openIndex(notAFolder, [doc(TEXT)], new HashEmbedder(), logger);
+    expect(result.index.chunks.length).toBeGreaterThan(0);
+    expect(logs.some((l) => l.includes('could not save'))).toBe(true);
   });
 });
