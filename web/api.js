@@ -16,7 +16,7 @@
 export const MAX_QUESTION_CHARS = 2000;
 const MAX_MESSAGES = 40;
 /** Under the server's 64 KB body limit, with room for the JSON around the messages. */
-const MAX_BODY_CHARS = 60_000;
+const MAX_BODY_BYTES = 60_000;
 
 export class ApiError extends Error {
   /**
@@ -72,7 +72,7 @@ async function getJson(url) {
  */
 export function chatMessages(history, question) {
   const messages = [...history, { role: /** @type {const} */ ('user'), content: question }];
-  while (messages.length > MAX_MESSAGES || (messages.length > 1 && JSON.stringify(messages).length > MAX_BODY_CHARS)) {
+  while (messages.length > MAX_MESSAGES || (messages.length > 1 && utf8Bytes(JSON.stringify(messages)) > MAX_BODY_BYTES)) {
     // Drop whole question–answer pairs so the conversation still alternates.
     messages.splice(0, Math.min(2, messages.length - 1));
   }
@@ -158,6 +158,11 @@ function sseParser(onEvent) {
 
 const KEY_STORAGE = 'kilde.apiKey';
 
+/** The server limits bodies in bytes; curly quotes and other non-ASCII text take 2–4 bytes each. @param {string} text */
+function utf8Bytes(text) {
+  return new TextEncoder().encode(text).length;
+}
+
 /**
  * A server started with KILDE_API_KEY needs `Authorization: Bearer <key>`. The page takes the key from
  * its address fragment once (`/#key=…`: fragments never reach the server or its logs), keeps it in this
@@ -166,8 +171,12 @@ const KEY_STORAGE = 'kilde.apiKey';
 function apiKey() {
   const fromFragment = /(?:^#|&)key=([^&]+)/.exec(location.hash)?.[1];
   if (fromFragment) {
-    localStorage.setItem(KEY_STORAGE, decodeURIComponent(fromFragment));
     history.replaceState(null, '', location.pathname + location.search);
+    try {
+      localStorage.setItem(KEY_STORAGE, decodeURIComponent(fromFragment));
+    } catch {
+      // A malformed %-escape: keep no key rather than fail every request.
+    }
   }
   return localStorage.getItem(KEY_STORAGE);
 }

@@ -32,4 +32,10 @@ describe('rewriteFollowUp', () => {
   it('returns the question itself when there is no earlier turn', () => {
     expect(rewriteFollowUp([{ role: 'user', content: 'And then?' }])).toBe('And then?');
   });
+
+  it('carries at most 2,000 characters of the earlier question', () => {
+    const long = `How many cases ${'x '.repeat(5000)}?`;
+    const rewritten = rewriteFollowUp([{ role: 'user', content: long }, { role: 'assistant', content: 'Eight.' }, { role: 'user', content: 'And convictions?' }]);
+    expect(rewritten.length).toBeLessThanOrEqual(2000 + ' And convictions?'.length);
+  });
 });

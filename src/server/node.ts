@@ -29,6 +29,11 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('server: listening', { url: `http://${config.host}:${info.port}`, startupMs: runtime.startupMs, rebuiltIndex: runtime.rebuilt });
   });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const hint = error.code === 'EADDRINUSE' ? `port ${config.port} is in use; set PORT to another one` : error.message;
+    logger.error('server: cannot listen', { reason: hint });
+    process.exit(1);
+  });
   // Stop accepting, let in-flight requests finish, then exit; idle keep-alive sockets would hold close() open.
   const shutdown = (signal: string): void => {
     logger.info('server: shutting down', { signal });

@@ -41,7 +41,7 @@ const docIdsSchema = z
   .optional()
   .openapi({ description: 'Only search these documents (ids from GET /api/documents).' });
 
-/** Trimmed, non-empty, at most MAX_QUESTION_CHARS; control characters other than white space are refused. */
+/** Non-empty after trimming and at most MAX_QUESTION_CHARS; any other character (emoji, RTL, controls) is accepted and searched as text. */
 export const questionText = z
   .string()
   .max(MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`)
