@@ -76,11 +76,12 @@ describe('GET /api/documents', () => {
 });
 
 describe('POST /api/search', () => {
-  it('returns hits whose text is the document slice', async () => {
-    const res = await post('/api/search', { query: 'reflection period', k: 3 });
+  it('passes k and docIds to the search service and returns its hits', async () => {
+    const res = await post('/api/search', { query: 'reflection period', k: 3, docIds: ['udi'] });
     expect(res.status).toBe(200);
+    expect(requests[requests.length - 1]).toEqual({ query: 'reflection period', k: 3, docIds: ['udi'] });
     const { results } = (await res.json()) as { results: Hit[] };
-    for (const r of results) expect(text.slice(r.start, r.end)).toBe(r.text);
+    expect(results.map((r) => r.id)).toEqual(['udi#0']);
   });
 
   it('defaults k to 8 and trims the query', async () => {

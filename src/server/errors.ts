@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { requestIdOf } from './request-id.ts';
 
 export function errorBody(code: ErrorCode, message: string): { error: { code: ErrorCode; message: string } } {
   return { error: { code, message } };
@@ -22,7 +23,7 @@ export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; mess
 
 export function createErrorHandler(logger: Logger) {
   return function handleError(err: Error, c: Context): Response {
-    const requestId = c.get('requestId' as never) as string | undefined;
+    const requestId = requestIdOf(c);
     if (err instanceof AppError && err.status < 500) {
       return c.json(errorBody(err.code, err.message), err.status as ContentfulStatusCode);
     }

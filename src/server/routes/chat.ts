@@ -7,6 +7,7 @@ import { AppError, InputError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { createRouter } from '../router.ts';
 import { chatRequestSchema, errorSchema } from '../schemas.ts';
+import { requestIdOf } from '../request-id.ts';
 
 const route = createRoute({
   method: 'post',
@@ -56,13 +57,13 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
         await sent.catch(() => undefined);
         if (controller.signal.aborted) return;
         const known = error instanceof AppError;
-        logger.error('chat stream failed', { requestId: c.get('requestId' as never) as string | undefined, error: error instanceof Error ? error.message : String(error) });
+        logger.error('chat stream failed', { requestId: requestIdOf(c), error: error instanceof Error ? error.message : String(error) });
         await stream.writeSSE({
           event: 'error',
           data: JSON.stringify({ code: known ? error.code : 'internal_error', message: known ? error.message : 'the answer could not be completed; please try again' }),
         });
       }
-    }) as never;
+    });
   });
   return app;
 }
