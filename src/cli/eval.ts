@@ -14,6 +14,8 @@ const { values } = parseArgs({
     set: { type: 'string', default: 'eval/dev.jsonl' },
     verbose: { type: 'boolean', default: false },
     'no-answers': { type: 'boolean', default: false },
+    /** Extra retriever settings to compare, as JSON: [["name", { "rrfK": 20 }], …]. */
+    variants: { type: 'string' },
   },
 });
 const config = loadConfig(process.env);
@@ -27,7 +29,7 @@ const variants: Array<[string, Partial<RetrieverOptions>]> = [
   ['bm25 only', { denseWeight: 0, sentenceWeight: 0 }],
   ['dense only', { keywordWeight: 0, sentenceWeight: 0 }],
   ['sentence coverage only', { keywordWeight: 0, denseWeight: 0 }],
-  ...(process.env.KILDE_EVAL_EXTRA ? (JSON.parse(process.env.KILDE_EVAL_EXTRA) as Array<[string, Partial<RetrieverOptions>]>) : []),
+  ...(values.variants ? (JSON.parse(values.variants) as Array<[string, Partial<RetrieverOptions>]>) : []),
 ];
 
 const fmt = (x: number): string => x.toFixed(3);
