@@ -18,7 +18,7 @@ import { displayText } from './citations.ts';
 import { EvidenceScorer } from './evidence.ts';
 import { gatherEvidence } from './evidence-gatherer.ts';
 import { ExtractiveAnswerer, type ExtractiveDeps } from './extractive-answerer.ts';
-import { LlmAnswerer, backoffMs } from './llm-answerer.ts';
+import { LlmAnswerer, backoffMs, withoutUncitedClaims } from './llm-answerer.ts';
 import { ANSWER_SYSTEM_PROMPT, CONDENSE_SYSTEM_PROMPT, NOT_IN_DOCUMENTS } from './prompt.ts';
 import type { AnswerResult, ChatMessage, Citation } from './types.ts';
 
@@ -135,29 +135,61 @@ describe('LlmAnswerer: a cited answer', () => {
     for (const c of result.citations) expect(sentencesOf(displayText(c.text)).length).toBeLessThanOrEqual(3);
   });
 
-  it('drops a marker naming a passage that was not given', async () => {
+  it('drops a marker naming a passage that was not given, and the claim it was the only marker of', async () => {
     chat.reply((body) => {
       expect(promptedPassages(body).length).toBeLessThan(9);
       const a = findClaim(body, /reflection period/i);
-      return { text: `${a.sentence} [${a.n}]. Victims are also given a castle [9].` };
+      // Short enough to pass for a connective, but it carried a marker: a claim.
+      return { text: `${a.sentence} [${a.n}]. They get a castle [9].` };
     });
     const { result, events } = await ask(llm(), QUESTION);
     expect(result.grounded).toBe(true);
     expect(result.citations.map((c) => c.n)).toEqual([1]);
-    expect(result.answer).not.toContain('[9]');
-    expect(result.answer).toMatch(/castle\.$/);
+    expect(result.answer).toMatch(/ \[1\]\.$/);
+    expect(result.answer).not.toContain('castle');
+    expect(result.notice).toBe("1 sentence of the model's answer without a citation was left out.");
     expect(events.join('')).not.toContain('[9]');
+    expect(finalText(events)).toBe(result.answer);
     expectExact(result.citations);
   });
 
-  it('drops a marker cut off at the end of the reply', async () => {
+  it('leaves out claims without a citation, keeping intros and connectives, and re-sends the rest', async () => {
+    let cited = '';
+    chat.reply((body) => {
+      const a = findClaim(body, /reflection period/i);
+      cited = a.sentence;
+      return { text: `Here is what the passages say:\n- ${a.sentence} [${a.n}].\n- Victims can stay in Norway for as long as they like.\n\nIn short, yes. Police must also pay each victim 500 kroner a day.` };
+    });
+    const { result, events } = await ask(llm(), QUESTION);
+    expect(result).toMatchObject({ grounded: true, answerer: 'openai:mock-chat' });
+    expect(result.answer).toBe(`Here is what the passages say:\n- ${cited} [1].\n\nIn short, yes.`);
+    expect(result.notice).toBe("2 sentences of the model's answer without a citation were left out.");
+    // The uncited claims were streamed, then withdrawn: what the reader is left with is the kept answer.
+    const reset = events.indexOf(RESET);
+    expect(events.slice(0, reset).join('')).toContain('as long as they like');
+    expect(finalText(events)).toBe(result.answer);
+    expect(result.citations.map((c) => c.n)).toEqual([1]);
+    expectExact(result.citations);
+  });
+
+  it('reports an answer whose only claim cites a passage that was not given as not grounded', async () => {
+    chat.reply({ text: 'Victims in Norway are given a castle [9].' });
+    const { result, events } = await ask(llm(), QUESTION);
+    expect(result).toMatchObject({ grounded: false, citations: [], answer: NOT_IN_DOCUMENTS });
+    expect(events.join('')).not.toContain('[9]');
+    expect(finalText(events)).toBe(NOT_IN_DOCUMENTS);
+  });
+
+  it('drops a marker cut off at the end of the reply, and the claim left without it', async () => {
     chat.reply((body) => {
       const a = findClaim(body, /reflection period/i);
       return { text: [`${a.sentence} `, '[', String(a.n), '].', ' More ', '[', '2'] };
     });
     const { result, events } = await ask(llm(), QUESTION);
-    expect(result.answer).toMatch(/ \[1\]\. More$/);
     expect(events.join('')).not.toMatch(/\[2/);
+    expect(events.slice(0, events.indexOf(RESET)).join('')).toMatch(/ \[1\]\. More $/);
+    expect(result.answer).toMatch(/ \[1\]\.$/);
+    expect(finalText(events)).toBe(result.answer);
   });
 
   it('reports an answer without any citation as not grounded, and withdraws its streamed text', async () => {
@@ -176,6 +208,35 @@ describe('LlmAnswerer: a cited answer', () => {
     expect(events.join('')).toBe(NOT_IN_DOCUMENTS);
     expect(result.related.length).toBeLessThanOrEqual(2);
     expectExact(result.related);
+  });
+});
+
+describe('withoutUncitedClaims', () => {
+  const cited = new Set([1, 2]);
+
+  it('keeps every claim carrying a cited marker, not splitting at "no. 7" or "cf. section"', () => {
+    const answer = 'Norway has a reflection period [1]. Measure no. 7 extends it to six months [2]. Buying sex is banned, cf. section 202 of the Penal Code [1].';
+    expect(withoutUncitedClaims(answer, cited)).toEqual({ text: answer, removed: 0 });
+  });
+
+  it('reads a marker after the full stop as citing that sentence', () => {
+    expect(withoutUncitedClaims('Eight cases were tried in 2023. [1] Victims can stay in Norway forever.', cited)).toEqual({ text: 'Eight cases were tried in 2023. [1]', removed: 1 });
+  });
+
+  it('removes claims citing only passages without a citation, and short ones stating a figure', () => {
+    const answer = 'The documents say:\nVictims get shelters [3].\nVictims get six months.\nIn short, yes.\nShelters are run by NGOs [2].';
+    expect(withoutUncitedClaims(answer, cited)).toEqual({ text: 'The documents say:\nIn short, yes.\nShelters are run by NGOs [2].', removed: 2 });
+  });
+
+  it('removes a short claim whose marker the stream dropped (it named a passage not given)', () => {
+    const answer = 'In short, yes. Victims may get a reflection period [1]. They get a castle . Shelters help.';
+    const dropped = answer.indexOf(' .');
+    expect(withoutUncitedClaims(answer, cited, [dropped])).toEqual({ text: 'In short, yes. Victims may get a reflection period [1]. Shelters help.', removed: 1 });
+  });
+
+  it('keeps paragraph breaks when the claim before one is removed', () => {
+    const answer = 'Victims may get a reflection period [1]. They can also stay in Norway as long as they like.\n\nShelters offer a safe place [2].';
+    expect(withoutUncitedClaims(answer, cited)).toEqual({ text: 'Victims may get a reflection period [1].\n\nShelters offer a safe place [2].', removed: 1 });
   });
 });
 
@@ -234,6 +295,44 @@ describe('LlmAnswerer: failures fall back to the offline answerer', () => {
     const { result } = await ask(llm({ timeoutMs: 100, retries: 1 }), QUESTION);
     expect(chat.requests).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(2000);
+    expectFallback(result, /in time/);
+  });
+
+  it('keeps a slow but steady stream: the time limit is for silence, not for the whole answer', async () => {
+    chat.reply((body) => {
+      const a = findClaim(body, /reflection period/i);
+      const words = a.sentence.split(' ');
+      const quarter = Math.ceil(words.length / 4);
+      const pieces = [0, 1, 2, 3].map((i) => `${words.slice(i * quarter, (i + 1) * quarter).join(' ')} `);
+      return { text: [...pieces, `[${a.n}].`], pieceDelayMs: 150 };
+    });
+    const started = performance.now();
+    const { result } = await ask(llm({ timeoutMs: 300, retries: 0 }), QUESTION);
+    // Longer in all than the limit, but never silent for that long.
+    expect(performance.now() - started).toBeGreaterThan(600);
+    expect(chat.requests).toHaveLength(1);
+    expect(result).toMatchObject({ answerer: 'openai:mock-chat', grounded: true });
+    expect(result.notice).toBeUndefined();
+  });
+
+  it('abandons a stream that falls silent mid-answer for longer than timeoutMs, and falls back', async () => {
+    chat.reply({ text: ['Victims ', 'can ', 'stay ', 'in ', 'Norway [1].'], stall: { afterPieces: 2, ms: 5000 } });
+    const started = performance.now();
+    const { result, events } = await ask(llm({ timeoutMs: 200, retries: 2 }), QUESTION);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Text was shown, so no retry: the shown text is withdrawn for the offline answer.
+    expect(chat.requests).toHaveLength(1);
+    expect(events.slice(0, events.indexOf(RESET)).join('')).toBe('Victims can ');
+    expectFallback(result, /broke off/);
+  });
+
+  it('times out a stream that opens but sends no text, retries, then falls back', async () => {
+    chat.setDefault({ text: 'Late reply.', stall: { afterPieces: 0, ms: 5000 } });
+    const started = performance.now();
+    const { result, events } = await ask(llm({ timeoutMs: 200, retries: 1 }), QUESTION);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(chat.requests).toHaveLength(2);
+    expect(events).not.toContain(RESET);
     expectFallback(result, /in time/);
   });
 

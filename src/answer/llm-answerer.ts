@@ -3,7 +3,7 @@ import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/m
 import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import type { Answerer } from './answerer.ts';
+import { streamPieces, type Answerer } from './answerer.ts';
 import { citationsAreExact, makeCitation } from './citations.ts';
 import { gatherEvidence, type Evidence } from './evidence-gatherer.ts';
 import type { ExtractiveAnswerer, ExtractiveDeps } from './extractive-answerer.ts';
@@ -27,8 +27,31 @@ class ModelFailure extends Error {
   }
 }
 
-/** No answer within the per-attempt time limit. */
+/** The model sent nothing (not even a chunk of its stream) for the idle time limit. */
 class ModelTimeout extends Error {}
+
+/**
+ * Aborts when `touch` has not been called for `ms`: an idle limit, not a total one, so a long answer
+ * that keeps streaming is never cut off, while a stalled one (or one that never starts) is.
+ */
+class IdleTimeout {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly signal = this.controller.signal;
+
+  constructor(private readonly ms: number) {
+    this.touch();
+  }
+
+  touch(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.controller.abort(new ModelTimeout(`nothing from the model for ${this.ms} ms`)), this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
 
 /** The model's refusal, however it quotes or capitalises it. */
 const REFUSAL = /^\W*the documents do not answer this question/i;
@@ -99,17 +122,22 @@ export class LlmAnswerer implements Answerer {
     let shown = '';
     let markers: MarkerStream;
     try {
-      markers = await this.withRetries(request.signal, async (signal) => {
+      markers = await this.withRetries(request.signal, async (signal, alive) => {
         // A fresh marker stream per attempt: a failed attempt must not leave a held-back `[` or numbering behind.
         const attemptMarkers = new MarkerStream(valid);
         const before = shown.length;
         try {
-          await this.streamText(messages, signal, (piece) => {
-            const safe = attemptMarkers.push(piece);
-            if (!safe) return;
-            shown += safe;
-            request.onDelta?.(safe);
-          });
+          await this.streamText(
+            messages,
+            signal,
+            (piece) => {
+              const safe = attemptMarkers.push(piece);
+              if (!safe) return;
+              shown += safe;
+              request.onDelta?.(safe);
+            },
+            alive,
+          );
         } catch (error) {
           // Text reached the reader: a retry would show the answer twice, so this failure ends the attempts.
           if (shown.length > before) throw new ModelFailure(describe(error), true, { cause: error });
@@ -127,18 +155,29 @@ export class LlmAnswerer implements Answerer {
       request.onDelta?.(tail);
     }
 
-    // Dropped markers leave "claim ." behind; the final answer closes that gap.
-    const answer = shown.replace(/[ \t]+([.,;:])/g, '$1').trim();
-    if (REFUSAL.test(answer)) return ungrounded();
-    const citations = this.citationsFor(answer, markers, evidence.chunkIndexes);
+    const streamed = tidy(shown);
+    if (REFUSAL.test(streamed)) return ungrounded();
+    const all = this.citationsFor(streamed, markers, evidence.chunkIndexes);
+    // On the text as shown: the dropped markers' offsets point into it.
+    const { text: kept, removed } = withoutUncitedClaims(shown, new Set(all.map((c) => c.n)), markers.dropped);
+    const answer = tidy(kept);
+    // Narrowed again on the text the reader keeps (the same spans: only claims without a marker went).
+    const citations = removed && all.length ? this.citationsFor(answer, markers, evidence.chunkIndexes) : all;
     if (!citations.length) {
       // Uncited claims are not grounded in the documents: withdraw the streamed text rather than leave it standing.
-      this.logger.info('llm: the answer cited no given passage; reporting it as not answered', { chars: answer.length });
+      this.logger.info('llm: the answer cited no given passage; reporting it as not answered', { chars: streamed.length });
       request.onReset?.();
       request.onDelta?.(NOT_IN_DOCUMENTS);
       return ungrounded();
     }
-    return { answer, citations, grounded: true, related: [], answerer: this.name, searchedFor, timings: timings() };
+    const result: AnswerResult = { answer, citations, grounded: true, related: [], answerer: this.name, searchedFor, timings: timings() };
+    if (!removed) return result;
+    // The reader already saw the uncited sentences: withdraw the streamed text and send the kept claims again.
+    this.logger.info('llm: left out sentences that cited no given passage', { removed });
+    request.onReset?.();
+    for (const piece of streamPieces(answer)) request.onDelta?.(piece);
+    const sentences = removed === 1 ? '1 sentence' : `${removed} sentences`;
+    return { ...result, notice: `${sentences} of the model's answer without a citation ${removed === 1 ? 'was' : 'were'} left out.` };
   }
 
   /** The offline answerer stands in; `shown`: model text already reached the reader and is withdrawn first. */
@@ -163,8 +202,8 @@ export class LlmAnswerer implements Answerer {
     const hasHistory = request.messages.slice(0, -1).some((m) => m.role === 'user');
     if (!hasHistory || !isFollowUp(question)) return { text: question };
     try {
-      const text = await this.withRetries(request.signal, (signal) =>
-        this.streamText([new SystemMessage(CONDENSE_SYSTEM_PROMPT), new HumanMessage(condenseUserPrompt(request.messages))], signal, () => undefined),
+      const text = await this.withRetries(request.signal, (signal, alive) =>
+        this.streamText([new SystemMessage(CONDENSE_SYSTEM_PROMPT), new HumanMessage(condenseUserPrompt(request.messages))], signal, () => undefined, alive),
       );
       const line = text.trim().split('\n')[0]?.trim() ?? '';
       const condensed = line.replace(/^(?:rewritten question|question)\s*:\s*/i, '').replace(/^["“']+|["”']+$/g, '').trim();
@@ -178,10 +217,12 @@ export class LlmAnswerer implements Answerer {
     }
   }
 
-  private async streamText(messages: BaseMessage[], signal: AbortSignal, onPiece: (piece: string) => void): Promise<string> {
+  /** `alive` is called on every chunk the model sends, text or not: the model is still there. */
+  private async streamText(messages: BaseMessage[], signal: AbortSignal, onPiece: (piece: string) => void, alive: () => void): Promise<string> {
     let text = '';
     const stream = await this.model.stream(messages, { signal });
     for await (const chunk of stream) {
+      alive();
       const piece = typeof chunk.content === 'string' ? chunk.content : chunk.content.map((p) => ('text' in p ? String(p.text) : '')).join('');
       if (!piece) continue;
       text += piece;
@@ -192,21 +233,24 @@ export class LlmAnswerer implements Answerer {
   }
 
   /**
-   * Runs `attempt` with a per-attempt timeout, retrying transient failures (timeouts, network errors,
+   * Runs `attempt` with an idle timeout (`timeoutMs` without a chunk from the model, the wait for the
+   * first one included; `alive` restarts it), retrying transient failures (timeouts, network errors,
    * 408/409/429/5xx) with exponential backoff. Partial failures and client errors are not retried.
    */
-  private async withRetries<T>(outer: AbortSignal | undefined, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async withRetries<T>(outer: AbortSignal | undefined, attempt: (signal: AbortSignal, alive: () => void) => Promise<T>): Promise<T> {
     let lastError: unknown;
     for (let i = 0; i <= this.config.retries; i++) {
-      const timeout = AbortSignal.timeout(this.config.timeoutMs);
-      const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+      const idle = new IdleTimeout(this.config.timeoutMs);
+      const signal = outer ? AbortSignal.any([outer, idle.signal]) : idle.signal;
       try {
-        return await attempt(signal);
+        return await attempt(signal, () => idle.touch());
       } catch (error) {
-        lastError = timeout.aborted && !(error instanceof ModelFailure) ? new ModelTimeout(`no answer within ${this.config.timeoutMs} ms`, { cause: error }) : error;
-        if (outer?.aborted || !retryable(lastError)) break;
-        if (i < this.config.retries) await sleep(backoffMs(i), outer);
+        lastError = idle.signal.aborted && !(error instanceof ModelFailure) ? new ModelTimeout(`nothing from the model for ${this.config.timeoutMs} ms`, { cause: error }) : error;
+      } finally {
+        idle.stop();
       }
+      if (outer?.aborted || !retryable(lastError)) break;
+      if (i < this.config.retries) await sleep(backoffMs(i), outer);
     }
     throw lastError instanceof Error ? lastError : new Error(String(lastError));
   }
@@ -229,6 +273,90 @@ export class LlmAnswerer implements Answerer {
     const { related } = composeRefusal(this.deps.view, evidence, 'the model found no answer in the passages');
     return citationsAreExact(this.deps.view, related) ? related : [];
   }
+}
+
+/** Dropped markers leave "claim ." behind; the final answer closes that gap. */
+function tidy(text: string): string {
+  return text.replace(/[ \t]+([.,;:])/g, '$1').trim();
+}
+
+/** One claim of an answer: a sentence or a list item, with its markers; `sep` is the white space after it. */
+interface Claim {
+  body: string;
+  sep: string;
+  /** Offset of `body` in the answer. */
+  from: number;
+}
+
+/**
+ * Where a claim ends: a sentence end (with markers placed after the full stop, which cite that sentence)
+ * before a capital, quote or bullet, so "no. 7" and "cf. section 202" stay whole; or a line break.
+ * Each quantifier is bounded by a character the next cannot match, so this stays linear.
+ */
+const CLAIM_END = /[.!?]["”’)]*(?:[ \t]*\[\d+\])*([ \t]+)(?=[\p{Lu}"“‘'(*•–-])|(\n\s*)/gu;
+
+export function splitClaims(text: string): Claim[] {
+  const claims: Claim[] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAIM_END)) {
+    const sep = m[1] ?? m[2] ?? '';
+    const end = m.index + m[0].length;
+    // Spaces before a line break are the body's: matching them in CLAIM_END would backtrack on long runs.
+    claims.push({ body: text.slice(from, end - sep.length).trimEnd(), sep, from });
+    from = end;
+  }
+  if (from < text.length) claims.push({ body: text.slice(from), sep: '', from });
+  return claims;
+}
+
+/** Figures make a claim a fact even when it is short: "Victims get six months." */
+const FACT_LIKE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
+
+/** Words below which a claim without a figure is taken for a connective ("In short, yes."), not a fact. */
+const CONNECTIVE_WORDS = 6;
+
+/** An intro ("The documents say:"), heading or short connective that states nothing to cite. */
+function isConnective(body: string): boolean {
+  // A marker, even to a passage not given, shows the model meant a fact.
+  if (/\[\d+\]/.test(body)) return false;
+  const plain = body.trim();
+  if (!plain || plain.endsWith(':')) return true;
+  const words = plain.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length < CONNECTIVE_WORDS && !FACT_LIKE.test(plain);
+}
+
+/**
+ * The answer without its claims that carry no marker in `cited` (the model cited nothing, or only passages
+ * it was not given). `dropped`: offsets in `answer` where a marker to a passage not given was removed; the
+ * claim it sat on is a fact, however short. A removed claim's line breaks are kept, so paragraphs and
+ * lists keep their shape.
+ */
+export function withoutUncitedClaims(answer: string, cited: ReadonlySet<number>, dropped: ReadonlyArray<number> = []): { text: string; removed: number } {
+  let text = '';
+  let sep = '';
+  let removed = 0;
+  const claims = splitClaims(answer);
+  // Offsets ascend, as claims do: one pass over both.
+  let d = 0;
+  for (const [i, claim] of claims.entries()) {
+    const hasCitation = [...claim.body.matchAll(/\[(\d+)\]/g)].some((m) => cited.has(Number(m[1])));
+    // A claim owns the offsets from its start to the next claim's (a marker after its full stop is its own).
+    const next = claims[i + 1]?.from ?? Infinity;
+    let lostMarker = false;
+    for (; d < dropped.length && (dropped[d] ?? Infinity) < next; d++) lostMarker = true;
+    if (hasCitation || (!lostMarker && isConnective(claim.body))) {
+      text += (text ? sep : '') + claim.body;
+      sep = claim.sep;
+    } else {
+      removed++;
+      if (newlines(claim.sep) > newlines(sep)) sep = claim.sep;
+    }
+  }
+  return { text: text.trim(), removed };
+}
+
+function newlines(s: string): number {
+  return s.split('\n').length - 1;
 }
 
 function statusOf(error: unknown): number | undefined {

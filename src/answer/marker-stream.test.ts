@@ -31,4 +31,35 @@ describe('MarkerStream', () => {
   it('lets a bracket that is not a marker through', () => {
     expect(run(['a [note] here']).text).toBe('a [note] here');
   });
+
+  it('rejects a bracket followed by commas and spaces in linear time', () => {
+    // Each `   ,` doubled the work of the old partial-marker pattern: these 13 took it seconds, 20 would take hours.
+    const adversarial = `see [${'   ,'.repeat(13)}   x] and [2].`;
+    const started = performance.now();
+    const { text } = run([adversarial]);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(text).toBe(`see [${'   ,'.repeat(13)}   x] and [1].`);
+  });
+
+  it('shows a bracket as text once what follows it is too long to be a marker', () => {
+    const stream = new MarkerStream(new Set([1]));
+    expect(stream.push('a [')).toBe('a ');
+    expect(stream.push('1, ')).toBe('');
+    // Still only digits, commas and spaces, but longer than any real marker: no longer held back.
+    const filler = ', , , , , , , , , , ,';
+    expect(stream.push(filler)).toBe(`[1, ${filler}`);
+    expect(stream.push(' [1] end')).toBe(' [1] end');
+    expect(stream.flush()).toBe('');
+  });
+
+  it('still holds back and completes a long grouped marker', () => {
+    expect(run(['Both [1, ', '2, ', '3, 1', ', 2].'], [1, 2, 3]).shown).toEqual(['Both ', '', '', '[1][2][3][1][2].', '']);
+  });
+
+  it('records where in the shown text a marker was dropped, a cut-off one included', () => {
+    const { text, stream } = run(['A [1]. B [9]', '. C [2, 9]. D [', '4']);
+    expect(text).toBe('A [1]. B . C [2]. D ');
+    // Only markers dropped whole: [2, 9] still cites passage 2.
+    expect(stream.dropped).toEqual([9, text.length]);
+  });
 });

@@ -1,6 +1,18 @@
 /** @module Streams model text while rewriting citation markers: partial `[1` is held back, unknown numbers dropped, the rest renumbered. */
 
 /**
+ * Longest text held back as a possibly unfinished marker. Past it the `[` is shown as text: real markers
+ * are short, and holding more would let a stray `[` swallow the stream.
+ */
+const MAX_PARTIAL_MARKER = 24;
+
+/**
+ * What an unfinished marker can look like: digits, commas and spaces after the `[`. One character class,
+ * so the test is linear; nested quantifiers here backtracked exponentially on input like `[ , , , x`.
+ */
+const PARTIAL_MARKER = /^\[[\d\s,]*$/;
+
+/**
  * Feed it model text piece by piece; it returns what is safe to show. A marker `[n]` naming a passage
  * that was given becomes `[m]`, numbered by first use; one naming any other number is dropped.
  */
@@ -8,10 +20,35 @@ export class MarkerStream {
   private pending = '';
   /** passage number → citation number, in order of first use. */
   readonly used = new Map<number, number>();
+  /**
+   * Where in the text returned so far a marker naming an unknown passage was dropped: the claim it sat on
+   * was meant as a fact, however short, and has no citation.
+   */
+  readonly dropped: number[] = [];
+  /** Length of the text returned so far. */
+  private emitted = 0;
 
   constructor(private readonly validPassages: ReadonlySet<number>) {}
 
   push(piece: string): string {
+    const out = this.scan(piece);
+    this.emitted += out.length;
+    return out;
+  }
+
+  /** Whatever is still held back, at the end of the stream; a marker cut off after its number (`[2`) is dropped, not shown half. */
+  flush(): string {
+    const rest = this.pending;
+    this.pending = '';
+    if (/^\[\s*\d/.test(rest)) {
+      this.dropped.push(this.emitted);
+      return '';
+    }
+    this.emitted += rest.length;
+    return rest;
+  }
+
+  private scan(piece: string): string {
     this.pending += piece;
     let out = '';
     for (;;) {
@@ -25,21 +62,16 @@ export class MarkerStream {
       this.pending = this.pending.slice(open);
       const match = /^\[(\d{1,3})(?:\s*,\s*(\d{1,3}))*\]/.exec(this.pending);
       if (match) {
-        out += this.rewrite(match[0]);
+        const rewritten = this.rewrite(match[0]);
+        if (!rewritten) this.dropped.push(this.emitted + out.length);
+        out += rewritten;
         this.pending = this.pending.slice(match[0].length);
         continue;
       }
-      if (/^\[\d{0,3}(?:\s*,\s*\d{0,3})*\s*$/.test(this.pending)) return out;
+      if (this.pending.length <= MAX_PARTIAL_MARKER && PARTIAL_MARKER.test(this.pending)) return out;
       out += '[';
       this.pending = this.pending.slice(1);
     }
-  }
-
-  /** Whatever is still held back, at the end of the stream; a marker cut off after its number (`[2`) is dropped, not shown half. */
-  flush(): string {
-    const rest = this.pending;
-    this.pending = '';
-    return /^\[\s*\d/.test(rest) ? '' : rest;
   }
 
   private rewrite(marker: string): string {

@@ -77,4 +77,57 @@ describe('narrowToClaims', () => {
     const cut: Chunk = { ...chunk, end: (sentences[2]?.start ?? 0) + 10 };
     expect(narrowToClaims('Victims get a reflection period [1].', 1, cut, sentences)).toEqual({ start: sentences[2]?.start, end: cut.end });
   });
+
+  describe('when a claim spans several sentences', () => {
+    /** Sentences laid out one after another from offset 0, as one chunk. */
+    const layout = (texts: string[]): { chunk: Chunk; sentences: Sentence[]; text: string } => {
+      const text = texts.join(' ');
+      const laid: Sentence[] = [];
+      let at = 0;
+      texts.forEach((cleanText, id) => {
+        laid.push({ id, docId: 'd', sectionId: 's0', start: at, end: at + cleanText.length, cleanText });
+        at += cleanText.length + 1;
+      });
+      return { chunk: { id: 'd#0', docId: 'd', sectionId: 's0', sectionPath: ['S'], start: 0, end: text.length, indexText: '', sentenceIds: laid.map((x) => x.id) }, sentences: laid, text };
+    };
+    const quote = (answer: string, texts: string[]): string => {
+      const { chunk, sentences: laid, text } = layout(texts);
+      const { start, end } = narrowToClaims(answer, 1, chunk, laid);
+      return text.slice(start, end);
+    };
+
+    it('takes every sentence the claim needs, not only the best-matching one', () => {
+      const texts = [
+        'Section 224 of the Penal Code covers human trafficking.',
+        'Victims of human trafficking can be granted a reflection period.',
+        'It lasts six months.',
+        'Shelters offer a safe place to stay.',
+      ];
+      expect(quote('The reflection period for victims lasts six months [1].', texts)).toBe(`${texts[1]} ${texts[2]}`);
+    });
+
+    it('keeps the sentence holding the claim’s figure, a number word matching digits', () => {
+      const texts = ['Victims can be granted a reflection period.', 'The period is 6 months.', 'Shelters offer a safe place to stay.'];
+      expect(quote('The reflection period lasts six months [1].', texts)).toBe(`${texts[0]} ${texts[1]}`);
+      // The year and the count tie with the sentence sharing more plain words, and still win a place.
+      const years = ['Police identified presumed victims of trafficking.', 'Shelters offer a safe place to stay.', 'In 2023 the figure was 52.'];
+      expect(quote('Police identified 52 victims in 2023 [1].', years)).toBe(years.join(' '));
+    });
+
+    it('on a tie, takes the sentence nearer those already taken, so the span stays short', () => {
+      const texts = ['Victims can be granted a reflection period.', 'Shelters offer a safe place to stay.', 'It lasts six months.', 'Victims can be granted a reflection period.'];
+      expect(quote('The reflection period for victims lasts six months [1].', texts)).toBe(`${texts[2]} ${texts[3]}`);
+    });
+
+    it('does not stretch the quote to a far sentence sharing one common word', () => {
+      const texts = ['Victims can be granted a reflection period.', 'It lasts six months.', 'Shelters offer a safe place to stay.', 'Courts handle forced labour cases.'];
+      // "Labour" is capitalised only in the claim: not a name the far sentence holds.
+      expect(quote('The Labour Ministry says the reflection period for victims lasts six months [1].', texts)).toBe(`${texts[0]} ${texts[1]}`);
+    });
+
+    it('cites the whole chunk when the chunk holds under half of a claim’s terms', () => {
+      const texts = ['Victims can be granted a reflection period.', 'Shelters offer a safe place to stay.'];
+      expect(quote('Victims in Norway receive free legal aid and a residence permit [1].', texts)).toBe(texts.join(' '));
+    });
+  });
 });

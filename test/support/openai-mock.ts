@@ -50,12 +50,14 @@ export interface ChatCompletionBody {
 /**
  * One scripted reply.
  * - `text`: a successful answer; a string is cut into small tokens (markers split too), an array is sent as given.
+ *   `pieceDelayMs` waits before each piece after the first; `stall` waits once, after `afterPieces` pieces
+ *   (0: after the opening role chunk, before any text), like a model that stops sending mid-stream.
  * - `status`: an HTTP error with an OpenAI-style error body.
  * - `delayMs`: wait (abortable) before sending `then` (default: a short answer); a slow server, for timeouts.
  * - `breakAfter`: a stream that sends these pieces and then fails, like a dropped connection.
  */
 export type ChatReply =
-  | { text: string | string[]; pieceDelayMs?: number }
+  | { text: string | string[]; pieceDelayMs?: number; stall?: { afterPieces: number; ms: number } }
   | { status: number; message?: string }
   | { delayMs: number; then?: ChatReply }
   | { breakAfter: string[] };
@@ -100,7 +102,12 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function sseResponse(model: string, pieces: string[], options: { pieceDelayMs?: number; breakAtEnd?: boolean }, signal: AbortSignal): Response {
+function sseResponse(
+  model: string,
+  pieces: string[],
+  options: { pieceDelayMs?: number; stall?: { afterPieces: number; ms: number }; breakAtEnd?: boolean },
+  signal: AbortSignal,
+): Response {
   const lines = [chunkLine(model, { role: 'assistant', content: '' }, null), ...pieces.map((piece) => chunkLine(model, { content: piece }, null))];
   if (!options.breakAtEnd) lines.push(chunkLine(model, {}, 'stop'), encoder.encode('data: [DONE]\n\n'));
   let sent = 0;
@@ -108,7 +115,10 @@ function sseResponse(model: string, pieces: string[], options: { pieceDelayMs?: 
   // (erroring a push-based stream would discard the pieces still queued).
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (sent > 1 && options.pieceDelayMs) await wait(options.pieceDelayMs, signal);
+      // Between text pieces only: a real server ends the stream (finish chunk, [DONE]) right after the last one.
+      if (sent > 1 && sent <= pieces.length && options.pieceDelayMs) await wait(options.pieceDelayMs, signal);
+      // lines[0] is the role chunk, so `sent - 1` text pieces have gone out.
+      if (options.stall && sent === options.stall.afterPieces + 1) await wait(options.stall.ms, signal);
       if (signal.aborted) return controller.error(new Error('aborted'));
       const line = lines[sent++];
       if (line) return controller.enqueue(line);
@@ -130,7 +140,7 @@ async function respond(body: ChatCompletionBody, reply: ChatReply, signal: Abort
   }
   if ('breakAfter' in reply) return sseResponse(body.model, reply.breakAfter, { breakAtEnd: true }, signal);
   const pieces = Array.isArray(reply.text) ? reply.text : tokensOf(reply.text);
-  if (body.stream) return sseResponse(body.model, pieces, { pieceDelayMs: reply.pieceDelayMs ?? 0 }, signal);
+  if (body.stream) return sseResponse(body.model, pieces, { pieceDelayMs: reply.pieceDelayMs ?? 0, ...(reply.stall ? { stall: reply.stall } : {}) }, signal);
   return HttpResponse.json({
     id: 'chatcmpl-mock',
     object: 'chat.completion',
