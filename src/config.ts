@@ -25,7 +25,7 @@ const envSchema = z
     KILDE_ANSWERER: z.enum(['auto', 'extractive', 'openai']).default('auto'),
     /** Chat model for the LLM answerer. */
     KILDE_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
-    /** Milliseconds before a model call is abandoned (per attempt). */
+    /** Milliseconds the model may stay silent (before its first token or between tokens) before the attempt is abandoned. */
     KILDE_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
     /** Retries after a failed model call, with exponential backoff. */
     KILDE_LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
