@@ -18,6 +18,12 @@ describe('DocumentMentions.strengths', () => {
     expect(s.get('plan') ?? 0).toBeLessThan(1);
   });
 
+  it('gives a year two documents share to the one whose title the question echoes', () => {
+    const s = new DocumentMentions(docs).strengths('What are the goals of the 2006 plan?');
+    expect(s.get('plan')).toBe(1);
+    expect(s.has('tip06')).toBe(false);
+  });
+
   it('does not let ordinary title words such as "plan" name a document', () => {
     expect(new DocumentMentions(docs).strengths('What did the national action plan focus on?').size).toBe(0);
   });

@@ -1,5 +1,5 @@
 /** @module Which documents a question names ("according to the 2025 TIP report", "the 2006 action plan"). */
-import { tokenize } from '../text/terms.ts';
+import { terms, tokenize } from '../text/terms.ts';
 import type { DocumentMeta } from '../types.ts';
 
 /**
@@ -11,13 +11,21 @@ function namingWords(text: string): string[] {
   return words.flatMap((w) => tokenize(w));
 }
 
+/** Title words every document here shares; they tell no document from another. */
+const SHARED_TOPIC = new Set(terms('human trafficking Norway Norwegian persons'));
+
 export class DocumentMentions {
   private readonly wordsByDoc: Map<string, Set<string>>;
+  /** Ordinary title words (stemmed), used only to tell apart documents that share a naming word. */
+  private readonly titleTermsByDoc: Map<string, Set<string>>;
   private readonly docFrequency = new Map<string, number>();
 
   constructor(docs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title' | 'shortTitle' | 'publisher' | 'date'>>) {
     this.wordsByDoc = new Map(
       docs.map((d) => [d.id, new Set(namingWords(`${d.title} ${d.shortTitle} ${d.date ?? ''}`))]),
+    );
+    this.titleTermsByDoc = new Map(
+      docs.map((d) => [d.id, new Set(terms(`${d.title} ${d.shortTitle} ${d.publisher ?? ''}`).filter((t) => !SHARED_TOPIC.has(t)))]),
     );
     for (const words of this.wordsByDoc.values()) for (const w of words) this.docFrequency.set(w, (this.docFrequency.get(w) ?? 0) + 1);
   }
@@ -29,10 +37,20 @@ export class DocumentMentions {
    */
   strengths(question: string): Map<string, number> {
     const words = new Set(tokenize(question));
+    const questionTerms = new Set(terms(question));
     const raw = new Map<string, number>();
     for (const [docId, titleWords] of this.wordsByDoc) {
       let score = 0;
-      for (const w of words) if (titleWords.has(w)) score += 1 / (this.docFrequency.get(w) ?? 1);
+      for (const w of words) {
+        if (!titleWords.has(w)) continue;
+        // A naming word several documents share ("2006": the report and the plan) goes to those whose
+        // title the question also echoes ("the 2006 plan"), or is split evenly when it echoes none.
+        const sharers = [...this.wordsByDoc].filter(([, named]) => named.has(w)).map(([id]) => id);
+        const echo = (id: string): number => [...(this.titleTermsByDoc.get(id) ?? [])].filter((t) => questionTerms.has(t)).length;
+        const best = Math.max(...sharers.map(echo));
+        const winners = best > 0 ? sharers.filter((id) => echo(id) === best) : sharers;
+        if (winners.includes(docId)) score += 1 / winners.length;
+      }
       if (score >= 1) raw.set(docId, score);
     }
     const max = Math.max(0, ...raw.values());
