@@ -65,3 +65,14 @@ describe('EvidenceScorer.score', () => {
     expect(passages.every((p) => p.text !== 'Period of reflection')).toBe(true);
   });
 });
+
+describe('EvidenceScorer.score for a question in the first person', () => {
+  it('prefers the passage written to "you" over an equally matching report', () => {
+    const a = doc('report', 'Victims may apply for a reflection period at the police.', 'Protection');
+    const b = doc('guide', 'You may apply for a reflection period at the police.', 'Period of reflection');
+    const { scorer, index } = scorerFor([a, b]);
+    const candidates = index.sentences.map((s) => ({ sentenceId: s.id, chunkRank: 0 }));
+    const [best] = scorer.score(analyseQuestion('How do I apply for a reflection period at the police?'), [1, 1, 1, 1], candidates);
+    expect(best?.docId).toBe('guide');
+  });
+});

@@ -20,9 +20,11 @@ export interface EvidenceWeights {
   extraSentence: number;
   /** Longest passage, in sentences (default 3). */
   maxSentences: number;
+  /** Bonus for a passage that speaks to "you" when the question speaks as "I": guidance written for the asker (default 0.1). */
+  addressedToAsker: number;
 }
 
-export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3 };
+export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3, addressedToAsker: 0.1 };
 
 /** One to three neighbouring sentences of one section, scored as a unit. */
 export interface ScoredPassage {
@@ -46,6 +48,8 @@ export interface ScoredPassage {
 /** A bullet or numbered list item, as the documents write them (•, -, o, lost Wingdings "n", "1."). */
 const LIST_ITEM = /^(?:[•\-–*]|o\s|n\s|\d+[.)]\s)/;
 const MAX_LIST_ITEMS = 12;
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my)\b/;
+const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /** Section ids repeat across documents (`s0`, `s1` …), so a section is its document and its id. */
 function sameSection(a: Sentence, b: Sentence | undefined): boolean {
@@ -134,7 +138,8 @@ export class EvidenceScorer {
       this.weights.dense * Math.max(0, dense) +
       (typeMatch ? this.weights.answerType : 0) +
       this.weights.chunkRank / (chunkRank + 1) +
-      this.weights.namedDocument * (question.namedDocuments.get(first.docId) ?? 0) -
+      this.weights.namedDocument * (question.namedDocuments.get(first.docId) ?? 0) +
+      (FIRST_PERSON.test(question.text) && SECOND_PERSON.test(text) ? this.weights.addressedToAsker : 0) -
       this.weights.extraSentence * (run.filter((s) => !LIST_ITEM.test(s.cleanText)).length - 1);
     return {
       sentences: run,
