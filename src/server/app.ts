@@ -81,7 +81,15 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   api.route('/', searchRoutes(deps.search, docIds));
   api.route('/', chatRoutes(deps.answerer, docIds, deps.logger));
   app.route('/api', api);
-  app.doc('/api/openapi.json', { openapi: '3.0.0', info: { title: 'Kilde API', version: '1.0.0', description: 'Grounded answers with verifiable citations.' } });
+  const description =
+    'Grounded answers with verifiable citations. Errors are `{ error: { code, message } }`: 400 invalid input, 401 missing or wrong API key, ' +
+    '404, 405 (with Allow), 413 body over 64 KB, 415 body not JSON, 429 rate limited (with Retry-After).';
+  if (security?.apiKey) app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.0',
+    info: { title: 'Kilde API', version: '1.0.0', description },
+    ...(security?.apiKey ? { security: [{ apiKey: [] }] } : {}),
+  });
   // After the API, so /api/* always wins over a file of the same name.
   if (deps.webDir) app.route('/', staticRoutes(deps.webDir));
 

@@ -58,6 +58,12 @@ describe('API key', () => {
   it('leaves the health check open', async () => {
     expect((await secured.request('/api/health')).status).toBe(200);
   });
+
+  it('declares the bearer scheme in the OpenAPI description', async () => {
+    const doc = (await (await secured.request('/api/openapi.json')).json()) as { security?: unknown; components?: { securitySchemes?: Record<string, unknown> } };
+    expect(doc.components?.securitySchemes?.['apiKey']).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ apiKey: [] }]);
+  });
 });
 
 describe('rate limit', () => {
