@@ -7,6 +7,11 @@ export interface Answerer {
   answer(request: AnswerRequest): Promise<AnswerResult>;
 }
 
+/** Milliseconds rounded to a tenth, as timings are reported. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
 /** Splits finished answer text into small pieces for streaming, so a client can show it as it comes. */
 export function streamPieces(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];

@@ -1,6 +1,8 @@
 /** @module Scores candidate passages (one to three neighbouring sentences) against a question. */
 import type { BuiltIndex } from '../index/artifacts.ts';
-import type { SentenceTermIndex } from '../index/sentence-terms.ts';
+import type { Coverage, SentenceTermIndex } from '../index/sentence-terms.ts';
+import { cosine } from '../index/vector-store.ts';
+import { squash } from '../text/clean.ts';
 import { terms as termsOf, tokenize } from '../text/terms.ts';
 import type { Sentence, SourceDocument } from '../types.ts';
 import { matchesAnswerType, type QuestionAnalysis } from './question.ts';
@@ -76,7 +78,6 @@ export class EvidenceScorer {
       }),
     );
     for (const [docId, sections] of Object.entries(index.sectionsByDoc)) for (const s of sections) this.sectionPaths.set(`${docId}/${s.id}`, s.path);
-    const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
     for (const sentence of index.sentences) {
       const path = this.sectionPaths.get(`${sentence.docId}/${sentence.sectionId}`);
       const own = squash(sentence.cleanText);
@@ -90,10 +91,12 @@ export class EvidenceScorer {
    */
   score(question: QuestionAnalysis, queryVector: ArrayLike<number>, candidates: ReadonlyArray<{ sentenceId: number; chunkRank: number }>): ScoredPassage[] {
     const rankOf = new Map(candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map((c) => [c.sentenceId, c.chunkRank]));
-    const similarity = new Map([...rankOf.keys()].map((id) => [id, this.cosine(id, queryVector)]));
+    const dims = this.index.manifest.embedder.dims;
+    const similarity = new Map([...rankOf.keys()].map((id) => [id, cosine(this.index.sentenceVectors.subarray(id * dims, (id + 1) * dims), queryVector)]));
+    const alone = new Map([...rankOf.keys()].map((id) => [id, this.terms.coverage(question.terms, id, question.expansions)]));
     // A passage starts and ends on a sentence that shares a term with the question: padding either
     // side would be quoted without carrying anything.
-    const bearsTerm = (id: number): boolean => this.terms.coverage(question.terms, id, question.expansions).covered.size > 0;
+    const bearsTerm = (id: number): boolean => (alone.get(id)?.covered.size ?? 0) > 0;
     const passages: ScoredPassage[] = [];
     for (const first of rankOf.keys()) {
       if (!bearsTerm(first)) continue;
@@ -102,7 +105,7 @@ export class EvidenceScorer {
         const sentence = this.index.sentences[id] as Sentence;
         if (run.length && !sameSection(sentence, run[0])) break;
         run.push(sentence);
-        if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity));
+        if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity, alone));
       }
     }
     // Equal scores (same terms covered): the passage whose every sentence speaks to the question wins.
@@ -123,12 +126,19 @@ export class EvidenceScorer {
     return out;
   }
 
-  private scorePassage(question: QuestionAnalysis, run: Sentence[], rankOf: ReadonlyMap<number, number>, similarity: ReadonlyMap<number, number>): ScoredPassage {
+  private scorePassage(
+    question: QuestionAnalysis,
+    run: Sentence[],
+    rankOf: ReadonlyMap<number, number>,
+    similarity: ReadonlyMap<number, number>,
+    alone: ReadonlyMap<number, Coverage>,
+  ): ScoredPassage {
     const ids = run.map((s) => s.id);
     const { score: lexical, covered } = this.terms.coverageOf(question.terms, ids, question.expansions);
     const dense = Math.max(...ids.map((id) => similarity.get(id) ?? 0));
     const text = run.map((s) => s.cleanText).join(' ');
-    const density = ids.reduce((sum, id) => sum + this.terms.coverage(question.terms, id, question.expansions).score, 0) / ids.length;
+    // List items pulled in by withList may lie outside the candidates; they are scored here.
+    const density = ids.reduce((sum, id) => sum + (alone.get(id) ?? this.terms.coverage(question.terms, id, question.expansions)).score, 0) / ids.length;
     const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text);
     const chunkRank = Math.min(...ids.map((id) => rankOf.get(id) ?? Infinity));
     const first = run[0] as Sentence;
@@ -156,21 +166,5 @@ export class EvidenceScorer {
       text,
       density,
     };
-  }
-
-  private cosine(sentenceId: number, queryVector: ArrayLike<number>): number {
-    const dims = this.index.manifest.embedder.dims;
-    const v = this.index.sentenceVectors.subarray(sentenceId * dims, (sentenceId + 1) * dims);
-    let dot = 0;
-    let vNorm = 0;
-    let qNorm = 0;
-    for (let i = 0; i < dims; i++) {
-      const x = v[i] ?? 0;
-      const q = queryVector[i] ?? 0;
-      dot += x * q;
-      vNorm += x * x;
-      qNorm += q * q;
-    }
-    return dot / (Math.sqrt(vNorm * qNorm) || 1);
   }
 }

@@ -1,7 +1,7 @@
 /** @module The default Answerer: no model, no network; quotes and cites the sentences that answer. */
 import type { Retriever } from '../retrieve/retriever.ts';
 import type { Answerer } from './answerer.ts';
-import { streamPieces } from './answerer.ts';
+import { roundMs as ms, streamPieces } from './answerer.ts';
 import { citationsAreExact, type CorpusView } from './citations.ts';
 import type { EvidenceScorer } from './evidence.ts';
 import { gatherEvidence } from './evidence-gatherer.ts';
@@ -38,7 +38,6 @@ export class ExtractiveAnswerer implements Answerer {
       request.onDelta?.(piece);
     }
     const t3 = performance.now();
-    const ms = (x: number): number => Math.round(x * 10) / 10;
     return {
       ...composition,
       answerer: this.name,

@@ -3,7 +3,7 @@ import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/m
 import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { streamPieces, type Answerer } from './answerer.ts';
+import { roundMs as ms, streamPieces, type Answerer } from './answerer.ts';
 import { citationsAreExact, makeCitation } from './citations.ts';
 import { gatherEvidence, type Evidence } from './evidence-gatherer.ts';
 import type { ExtractiveAnswerer, ExtractiveDeps } from './extractive-answerer.ts';
@@ -383,10 +383,6 @@ function noticeReason(error: unknown): string {
   if (status === 401 || status === 403) return 'refused our credentials';
   if (status !== undefined && status >= 500) return `had a server error (${status})`;
   return 'was unavailable';
-}
-
-function ms(x: number): number {
-  return Math.round(x * 10) / 10;
 }
 
 function sleep(msDelay: number, signal?: AbortSignal): Promise<void> {

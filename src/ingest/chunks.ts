@@ -1,5 +1,5 @@
 /** @module Section-aware chunking: sentences packed into ~200-word chunks that never cross a section boundary. */
-import { cleanText, sliceWithout } from '../text/clean.ts';
+import { cleanText, sliceWithout, squash } from '../text/clean.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
 import type { Chunk, ParsedDocument, Section, SectionKind, Sentence } from '../types.ts';
 
@@ -150,7 +150,6 @@ function splitOffHeading(text: string, group: Span[], section: Section): Span[] 
   return [{ start: first.start, end }, { start: next, end: first.end }, ...rest];
 }
 
-const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** A run that only repeats the section title (a parent whose text all sits in its sub-sections) is not worth a chunk. */
 function isOnlyHeading(text: string, group: ReadonlyArray<Span>, title: string): boolean {

@@ -13,6 +13,11 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
+/** Letters and digits only, lower-cased: for comparing a title with text however it is spaced or punctuated. */
+export function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** The verbatim text of `[start, end)` with the `holes` (tagged blocks inside it) cut out. */
 export function sliceWithout(text: string, start: number, end: number, holes: ReadonlyArray<{ start: number; end: number }>): string {
   let out = '';
