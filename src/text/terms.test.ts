@@ -5,6 +5,11 @@ describe('tokenize', () => {
   it('lower-cases and drops possessive endings and punctuation', () => {
     expect(tokenize('Norway’s NGOs, in 2024: "Barnehus"!')).toEqual(['norway', 'ngos', 'in', '2024', 'barnehus']);
   });
+
+  it('reads a contraction as its pronoun, so "I\'ll" is not "ill"', () => {
+    expect(tokenize("I'm sure I’ll go; we've seen it")).toEqual(['i', 'sure', 'i', 'go', 'we', 'seen', 'it']);
+    expect(terms("What if I've applied?")).toEqual(terms('applied'));
+  });
 });
 
 describe('foldSpelling', () => {
@@ -33,6 +38,10 @@ describe('terms', () => {
 
   it('matches British and American spellings', () => {
     expect(terms('forced labour')).toEqual(terms('forced labor'));
+  });
+
+  it('drops the quantifiers of "how many" and "how much": they ask for a figure, not a topic', () => {
+    expect(terms('How many victims')).toEqual(terms('victims'));
   });
 
   it('keeps numbers as they are', () => {

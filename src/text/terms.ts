@@ -5,7 +5,7 @@ import stem from 'wink-porter2-stemmer';
 const STOP_WORDS = new Set(
   ('a an and are as at be been being but by can could did do does for from had has have how i if in into is it its ' +
     'me my of on or our so such than that the their them then there these they this those to was we were what when ' +
-    'where which who whom why will with would you your according say says said')
+    'where which who whom why will with would you your according say says said many much')
     .split(' '),
 );
 
@@ -13,7 +13,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Splits text into lower-case word tokens (letters and digits), keeping offsets out of it on purpose. */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(TOKEN) ?? []).map((t) => t.replace(/['’]s$/, '').replace(/['’]/g, ''));
+  // "I'm", "we've", "they'll" are their pronoun: the ending is grammar, and "I'll" must not read as "ill".
+  return (text.toLowerCase().match(TOKEN) ?? []).map((t) => t.replace(/['’](?:s|m|ve|re|ll|d)$/, '').replace(/['’]/g, ''));
 }
 
 /**
