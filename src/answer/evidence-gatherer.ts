@@ -37,7 +37,15 @@ export async function gatherEvidence(
   const named = retriever.mentions.strengths(searchText);
   // Words that only name a document ("the 2025 TIP report") say which document, not what to find in it.
   const namingWords = retriever.mentions.namingWordsOf([...named.keys()]);
-  const analysis: QuestionAnalysis = { ...full, terms: full.terms.filter((t) => !namingWords.has(t)), answerType: own.answerType, namedDocuments: named };
+  const ownTerms = new Set(own.terms);
+  // A follow-up's own words say what it asks; the earlier turn's words only say what about.
+  const analysis: QuestionAnalysis = {
+    ...full,
+    terms: own.terms.filter((t) => !namingWords.has(t)),
+    context: full.terms.filter((t) => !ownTerms.has(t) && !namingWords.has(t)),
+    answerType: own.answerType,
+    namedDocuments: named,
+  };
   const queryVector = await retriever.embedder.embedQuery(searchText);
   const ranked = (await retriever.rank(searchText, docIds, {}, queryVector)).slice(0, options.chunks);
   const chunkIndexes = ranked.map(([ci]) => ci);

@@ -93,7 +93,7 @@ export class EvidenceScorer {
     const rankOf = new Map(candidates.filter(({ sentenceId }) => !this.headings.has(sentenceId)).map((c) => [c.sentenceId, c.chunkRank]));
     const dims = this.index.manifest.embedder.dims;
     const similarity = new Map([...rankOf.keys()].map((id) => [id, cosine(this.index.sentenceVectors.subarray(id * dims, (id + 1) * dims), queryVector)]));
-    const alone = new Map([...rankOf.keys()].map((id) => [id, this.terms.coverage(question.terms, id, question.expansions)]));
+    const alone = new Map([...rankOf.keys()].map((id) => [id, this.terms.coverage(question, id)]));
     // A passage starts and ends on a sentence that shares a term with the question: padding either
     // side would be quoted without carrying anything.
     const bearsTerm = (id: number): boolean => (alone.get(id)?.covered.size ?? 0) > 0;
@@ -134,11 +134,11 @@ export class EvidenceScorer {
     alone: ReadonlyMap<number, Coverage>,
   ): ScoredPassage {
     const ids = run.map((s) => s.id);
-    const { score: lexical, covered } = this.terms.coverageOf(question.terms, ids, question.expansions);
+    const { score: lexical, covered } = this.terms.coverageOf(question, ids);
     const dense = Math.max(...ids.map((id) => similarity.get(id) ?? 0));
     const text = run.map((s) => s.cleanText).join(' ');
     // List items pulled in by withList may lie outside the candidates; they are scored here.
-    const density = ids.reduce((sum, id) => sum + (alone.get(id) ?? this.terms.coverage(question.terms, id, question.expansions)).score, 0) / ids.length;
+    const density = ids.reduce((sum, id) => sum + (alone.get(id) ?? this.terms.coverage(question, id)).score, 0) / ids.length;
     const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text);
     const chunkRank = Math.min(...ids.map((id) => rankOf.get(id) ?? Infinity));
     const first = run[0] as Sentence;

@@ -10,6 +10,8 @@ export interface QuestionAnalysis {
   terms: string[];
   /** Thesaurus synonyms of the question's words that it does not use itself. */
   expansions: string[];
+  /** For a follow-up, terms of the earlier turns it leans on that it does not use itself. */
+  context: string[];
   answerType: AnswerType;
   /** Years named in the question ("in 2015"): evidence must mention them. */
   years: string[];
@@ -49,6 +51,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     text: question,
     terms: questionTerms,
     expansions: expansionTerms(terms(question)),
+    context: [],
     answerType: answerTypeOf(question),
     years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
     names: [...new Set(names)],

@@ -87,7 +87,7 @@ export class Retriever {
     const expansions = opts.synonyms ? expansionTerms(queryTerms) : [];
     const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(query, opts.candidates, allowed, expansions) : [];
     const dense = opts.denseWeight > 0 ? this.denseChunks(queryVector ?? (await this.embedder.embedQuery(query)), opts.candidates, allowed) : [];
-    const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search(queryTerms, opts.candidates * 4, allowed, expansions), opts.candidates) : [];
+    const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search({ terms: queryTerms, expansions }, opts.candidates * 4, allowed), opts.candidates) : [];
     const fused = fuse([keyword, dense, bySentence], { method: opts.fusion, rrfK: opts.rrfK, weights: [opts.keywordWeight, opts.denseWeight, opts.sentenceWeight] });
     const named = opts.mentionBoost > 0 ? this.mentions.strengths(query) : new Map<string, number>();
     const boosted = named.size
