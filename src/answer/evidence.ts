@@ -22,11 +22,11 @@ export interface EvidenceWeights {
   extraSentence: number;
   /** Longest passage, in sentences (default 3). */
   maxSentences: number;
-  /** Bonus for a passage that speaks to "you" when the question speaks as "I": guidance written for the asker (default 0.1). */
+  /** Bonus for a passage that speaks to "you" when the question speaks as "I": guidance written for the asker (default 0.2). */
   addressedToAsker: number;
 }
 
-export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3, addressedToAsker: 0.1 };
+export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3, addressedToAsker: 0.2 };
 
 /** One to three neighbouring sentences of one section, scored as a unit. */
 export interface ScoredPassage {
@@ -139,7 +139,7 @@ export class EvidenceScorer {
     const text = run.map((s) => s.cleanText).join(' ');
     // List items pulled in by withList may lie outside the candidates; they are scored here.
     const density = ids.reduce((sum, id) => sum + (alone.get(id) ?? this.terms.coverage(question, id)).score, 0) / ids.length;
-    const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text);
+    const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text, question.figures);
     const chunkRank = Math.min(...ids.map((id) => rankOf.get(id) ?? Infinity));
     const first = run[0] as Sentence;
     const last = run[run.length - 1] as Sentence;

@@ -3,15 +3,15 @@ import { terms, tokenize } from '../text/terms.ts';
 import { makeCitation, quoteOf, type CorpusView } from './citations.ts';
 import type { ScoredPassage } from './evidence.ts';
 import type { Evidence } from './evidence-gatherer.ts';
-import { matchesAnswerType } from './question.ts';
+import { answerTypeIsRequired, matchesAnswerType } from './question.ts';
 import type { Citation } from './types.ts';
 
 export interface ExtractiveOptions {
-  /** Below this best-passage score the documents are taken not to answer (default 0.46; see DESIGN.md for how it was tuned). */
+  /** Below this best-passage score the documents are taken not to answer (default 0.48; see DESIGN.md for how it was tuned). */
   groundedThreshold: number;
   /** Most passages (citations) in one answer; one more for questions that compare documents (default 2). */
   maxPassages: number;
-  /** A further passage is quoted only when it scores at least this share of the best one (default 0.9). */
+  /** A further passage is quoted only when it scores at least this share of the best one (default 0.965: a near tie; see DESIGN.md). */
   relativeCutoff: number;
   /** The same, for a passage from another document when the question compares documents (default 0.6). */
   otherDocumentCutoff: number;
@@ -22,9 +22,9 @@ export interface ExtractiveOptions {
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
-  groundedThreshold: 0.46,
+  groundedThreshold: 0.48,
   maxPassages: 2,
-  relativeCutoff: 0.9,
+  relativeCutoff: 0.965,
   otherDocumentCutoff: 0.6,
   namedYearCutoff: 0.4,
   minNewTerms: 1,
@@ -74,7 +74,7 @@ export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: E
   // Shown as the reader wrote them ("Swedish", not the search token "swedish").
   const asWritten = (w: string): string => new RegExp(`\\b${w}\\b`, 'i').exec(analysis.text)?.[0] ?? w;
   if (missing.length) return `the passages that match say nothing about ${missing.map((w) => `“${asWritten(w)}”`).join(', ')}`;
-  if (analysis.answerType !== 'other' && !top.slice(0, 3).some((p) => matchesAnswerType(analysis.answerType, p.text))) {
+  if (answerTypeIsRequired(analysis.answerType) && !top.slice(0, 3).some((p) => matchesAnswerType(analysis.answerType, p.text, analysis.figures))) {
     return 'the passages that match do not give the figure or detail asked for';
   }
   if (best.score < options.groundedThreshold) return 'no passage matches the question closely enough';

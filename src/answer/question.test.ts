@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, matchesAnswerType } from './question.ts';
+import { analyseQuestion, answerTypeIsRequired, matchesAnswerType } from './question.ts';
 
 describe('analyseQuestion', () => {
   it.each([
@@ -8,7 +8,9 @@ describe('analyseQuestion', () => {
     ['How long is the reflection period?', 'duration'],
     ['When was the plan adopted?', 'date'],
     ['Who signed the foreword?', 'person'],
-    ['Why is Norway a destination country?', 'other'],
+    ['Why is Norway a destination country?', 'reason'],
+    ['Under what conditions may a child be returned?', 'condition'],
+    ['What does the plan say about begging?', 'other'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(analyseQuestion(question).answerType).toBe(type);
   });
@@ -17,6 +19,15 @@ describe('analyseQuestion', () => {
     const a = analyseQuestion('What tier did Sweden get in March 2015?');
     expect(a.years).toEqual(['2015']);
     expect(a.names).toEqual(['sweden']);
+  });
+
+  it('leaves out the words that only frame the question', () => {
+    expect(analyseQuestion('Under what conditions may a child be returned?').terms).toEqual(analyseQuestion('may a child be returned').terms);
+    expect(analyseQuestion('What kinds of permit exist?').terms).toEqual(analyseQuestion('permit exist').terms);
+  });
+
+  it('collects the figures the question gives', () => {
+    expect(analyseQuestion('How many of the 37 measures were new in 2006?').figures).toEqual(['37', '2006']);
   });
 
   it('adds thesaurus synonyms the question does not use', () => {
@@ -32,5 +43,18 @@ describe('matchesAnswerType', () => {
   it('finds numbers written as words', () => {
     expect(matchesAnswerType('number', 'sixteen of them are new')).toBe(true);
     expect(matchesAnswerType('number', 'no figure here')).toBe(false);
+  });
+
+  it('does not take a figure the question gave, or a section number, for an answer', () => {
+    expect(matchesAnswerType('number', 'No victims were identified in 2024 under section 62a.', ['2024'])).toBe(false);
+    expect(matchesAnswerType('number', 'Authorities identified 97 victims in 2024.', ['2024'])).toBe(true);
+    expect(matchesAnswerType('number', 'See Measure no. 17 and Article 4.')).toBe(false);
+  });
+
+  it('finds reasons and conditions by how they are worded, without requiring them', () => {
+    expect(matchesAnswerType('reason', 'It is attractive because it is rich.')).toBe(true);
+    expect(matchesAnswerType('condition', 'A child may only be returned if a carer is found.')).toBe(true);
+    expect(answerTypeIsRequired('reason')).toBe(false);
+    expect(answerTypeIsRequired('number')).toBe(true);
   });
 });

@@ -2,8 +2,17 @@
 import { expansionTerms } from '../text/synonyms.ts';
 import { terms, tokenize } from '../text/terms.ts';
 
-/** The kind of fact a question asks for, read from its wording. */
-export type AnswerType = 'number' | 'duration' | 'date' | 'person' | 'other';
+/**
+ * The kind of fact a question asks for, read from its wording. A figure, duration, date or person
+ * must be in the answer; a reason ("why") or condition ("under what conditions") is only likelier in
+ * a passage that words it so ("because", "only if").
+ */
+export type AnswerType = 'number' | 'duration' | 'date' | 'person' | 'reason' | 'condition' | 'other';
+
+/** Answer types whose absence from the evidence means the documents do not answer. */
+export function answerTypeIsRequired(type: AnswerType): boolean {
+  return type === 'number' || type === 'duration' || type === 'date' || type === 'person';
+}
 
 export interface QuestionAnalysis {
   text: string;
@@ -15,6 +24,8 @@ export interface QuestionAnalysis {
   answerType: AnswerType;
   /** Years named in the question ("in 2015"): evidence must mention them. */
   years: string[];
+  /** Every figure written in digits in the question, years included. */
+  figures: string[];
   /** Capitalised words inside the question (names, nationalities), as lower-case tokens. */
   names: string[];
   /** Documents the question names, with strength 0..1 (see DocumentMentions). */
@@ -26,10 +37,15 @@ export const NUMBER_PATTERN = new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i');
 // "threeyear": PDF extraction glues hyphenated words, so the unit may follow the number directly.
 const DURATION_PATTERN = new RegExp(`(?:\\d+|\\b(?:${NUMBER_WORDS}|a|an)\\b|\\b(?:${NUMBER_WORDS}))[\\s-]*(?:\\w+[\\s-]+)?(?:days?|weeks?|months?|years?|hours?)\\b|\\buntil\\b|\\bup to\\b`, 'i');
 const DATE_PATTERN = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b/i;
+const REASON_PATTERN = /\b(?:because|due to|owing to|as a result|since|reasons?|caused? by|so that|in order to|therefore|why)\b/i;
+const CONDITION_PATTERN = /\b(?:if|unless|only|provided|on condition|conditions?|requires?|required|must|when)\b/i;
 const NAME_PATTERN = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\b|\b(?:Minister|Ministry|Directorate|police|NGO|government|artist|painter|painted)\b/u;
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const QUESTION_WORDS = new Set([...MONTHS, 'how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'should', 'i', 'and', 'according', 'under', 'in', 'the', 'a', 'an']);
+
+/** Wordings that only frame a question ("under what conditions", "what kind of"): no passage need repeat them. */
+const QUESTION_FORMS = /\b(?:under|on) what (?:conditions?|circumstances|terms)\b|\bin what (?:cases|circumstances)\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bfor what reasons?\b|\bwhat (?:is|was|were|are) the reasons?\b/gi;
 
 function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -37,6 +53,8 @@ function answerTypeOf(question: string): AnswerType {
   if (/\bhow (?:many|much)\b|\bwhat(?:\s+\S+){0,2}\s+(?:numbers?|percentages?|share|proportion|amounts?|figures?|statistics|sums?)\b/.test(q)) return 'number';
   if (/^\s*(?:and\s+)?when\b|\bwhat year\b|\bin which year\b/.test(q)) return 'date';
   if (/^\s*(?:and\s+)?who\b/.test(q)) return 'person';
+  if (/^\s*(?:and\s+)?why\b|\bwhat (?:is|was|were|are) the reasons?\b|\bfor what reasons?\b/.test(q)) return 'reason';
+  if (/\b(?:under|on) what (?:conditions?|circumstances|terms)\b|\bin what (?:cases|circumstances)\b|\bwhat (?:are|were) the (?:conditions|requirements)\b/.test(q)) return 'condition';
   return 'other';
 }
 
@@ -46,30 +64,48 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     .filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
     .map((w) => tokenize(w)[0] ?? '')
     .filter(Boolean);
-  const questionTerms = [...new Set(terms(question))];
+  const questionTerms = [...new Set(terms(question.replace(QUESTION_FORMS, ' ')))];
   return {
     text: question,
     terms: questionTerms,
-    expansions: expansionTerms(terms(question)),
+    expansions: expansionTerms(questionTerms),
     context: [],
     answerType: answerTypeOf(question),
     years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
+    figures: [...new Set(question.match(/\b\d+\b/g) ?? [])],
     names: [...new Set(names)],
     namedDocuments: new Map(),
   };
 }
 
-/** Whether a passage holds the kind of fact the question asks for. */
-export function matchesAnswerType(type: AnswerType, passage: string): boolean {
+/** "section 62a", "Article 4", "Measure no. 17", "Chapter 6": numbers that point somewhere rather than count. */
+const REFERENCE_NUMBER = /\b(?:sections?|articles?|chapters?|measures?(?:\s+no\.?)?|no\.|paragraphs?)\s+\d+\w*|§+\s*\d+\w*/gi;
+
+/** A passage with every figure the question itself gives ("in 2024") and every reference number taken out. */
+function withoutGivenFigures(passage: string, given: ReadonlyArray<string>): string {
+  let text = passage.replace(REFERENCE_NUMBER, ' ');
+  for (const figure of given) text = text.replace(new RegExp(`\\b${figure}\\b`, 'g'), ' ');
+  return text;
+}
+
+/**
+ * Whether a passage holds the kind of fact the question asks for. `given` are the figures the question
+ * states itself: asked "how many … in 2024?", a passage whose only figure is 2024 gives no answer.
+ */
+export function matchesAnswerType(type: AnswerType, passage: string, given: ReadonlyArray<string> = []): boolean {
   switch (type) {
     case 'number':
-      return NUMBER_PATTERN.test(passage);
+      return NUMBER_PATTERN.test(withoutGivenFigures(passage, given));
     case 'duration':
       return DURATION_PATTERN.test(passage);
     case 'date':
       return DATE_PATTERN.test(passage);
     case 'person':
       return NAME_PATTERN.test(passage);
+    case 'reason':
+      return REASON_PATTERN.test(passage);
+    case 'condition':
+      return CONDITION_PATTERN.test(passage);
     case 'other':
       return true;
   }

@@ -32,6 +32,8 @@ const SYNONYM_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [
   ['rank', 'ranking', 'tier', 'rated'],
   ['goal', 'aim', 'objective'],
   ['how long', 'duration', 'period', 'months', 'years'],
+  ['missing', 'go missing', 'gone missing', 'disappear', 'disappearance', 'disappeared', 'vanish'],
+  ['crime', 'criminal offence', 'offence', 'punishable', 'criminalise', 'criminalize'],
 ];
 
 interface Group {
