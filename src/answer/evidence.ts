@@ -50,6 +50,7 @@ export interface ScoredPassage {
 /** A bullet or numbered list item, as the documents write them (•, -, o, lost Wingdings "n", "1."). */
 const LIST_ITEM = /^(?:[•\-–*]|o\s|n\s|\d+[.)]\s)/;
 const MAX_LIST_ITEMS = 12;
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my)\b/;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 
@@ -61,6 +62,8 @@ function sameSection(a: Sentence, b: Sentence | undefined): boolean {
 export class EvidenceScorer {
   /** Per document, the words of its title, publisher and date: "the 2025 report" names that report. */
   readonly documentWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per document, every year its text mentions: the 2025 report speaks of 2024 though its title does not. */
+  readonly documentYears: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly sectionPaths = new Map<string, string[]>();
   /** Sentences that only repeat their section's title: a heading states no fact, so it is never quoted as one. */
   private readonly headings = new Set<number>();
@@ -77,6 +80,7 @@ export class EvidenceScorer {
         return [d.id, new Set([...tokenize(about), ...termsOf(about)])];
       }),
     );
+    this.documentYears = new Map(docs.map((d) => [d.id, new Set(d.text.match(YEAR) ?? [])]));
     for (const [docId, sections] of Object.entries(index.sectionsByDoc)) for (const s of sections) this.sectionPaths.set(`${docId}/${s.id}`, s.path);
     for (const sentence of index.sentences) {
       const path = this.sectionPaths.get(`${sentence.docId}/${sentence.sectionId}`);

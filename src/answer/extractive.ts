@@ -1,9 +1,10 @@
 /** @module The offline answerer's decisions: whether the documents answer, which passages to quote, how to word it. */
+import { numberWords } from '../text/number-words.ts';
 import { terms, tokenize } from '../text/terms.ts';
 import { makeCitation, quoteOf, type CorpusView } from './citations.ts';
 import type { ScoredPassage } from './evidence.ts';
 import type { Evidence } from './evidence-gatherer.ts';
-import { answerTypeIsRequired, matchesAnswerType } from './question.ts';
+import { answerTypeIsRequired, matchesAnswerType, type AnswerType } from './question.ts';
 import type { Citation } from './types.ts';
 
 export interface ExtractiveOptions {
@@ -40,6 +41,8 @@ export interface Composition {
 export interface CorpusFacts {
   /** Per document, the words of its title, short title, publisher and date: "the 2025 report" names that report. */
   documentWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per document, every year its text mentions. */
+  documentYears: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** How many of the best (overlapping) passages must together meet the question's constraints (years, names). */
@@ -68,8 +71,11 @@ export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: E
     for (const w of tokenize(`${p.text} ${p.sectionPath.join(' ')}`)) evidenceWords.add(w);
     for (const w of facts.documentWords.get(p.docId) ?? []) evidenceWords.add(w);
   }
-  // A year that names a document ("the 2006 report") is met by any candidate passage from that document.
-  const fromDocumentOfYear = (year: string): boolean => evidence.passages.some((p) => facts.documentWords.get(p.docId)?.has(year));
+  // A year that names a document ("the 2006 report") is met by any candidate passage from that document,
+  // and so is a year the document speaks of elsewhere ("convicted in 2024", asked of the 2025 report):
+  // the matching passage need not repeat it. A year no matching document mentions is not answered.
+  const fromDocumentOfYear = (year: string): boolean =>
+    evidence.passages.some((p) => facts.documentWords.get(p.docId)?.has(year) || facts.documentYears.get(p.docId)?.has(year));
   const missing = [...analysis.years, ...analysis.names].filter((w) => !mentioned(w, evidenceWords) && !fromDocumentOfYear(w));
   // Shown as the reader wrote them ("Swedish", not the search token "swedish").
   const asWritten = (w: string): string => new RegExp(`\\b${w}\\b`, 'i').exec(analysis.text)?.[0] ?? w;
@@ -126,8 +132,17 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
   return picked;
 }
 
+/**
+ * For a question that asks for a figure, the figures a quote writes as words, in digits ("sixteen: 16"),
+ * so that a reader scanning for the number finds it. "One" is left out: it is more often a pronoun.
+ */
+function figureGloss(quote: string): string {
+  const glosses = [...new Map(numberWords(quote).filter((w) => w.text.toLowerCase() !== 'one').map((w) => [w.text.toLowerCase(), `${w.text}: ${w.value}`])).values()];
+  return glosses.length ? ` (${glosses.join('; ')})` : '';
+}
+
 /** Quotes the passages grouped by document, in document order, one citation each. */
-export function compose(view: CorpusView, picked: ReadonlyArray<ScoredPassage>): { answer: string; citations: Citation[] } {
+export function compose(view: CorpusView, picked: ReadonlyArray<ScoredPassage>, answerType: AnswerType = 'other'): { answer: string; citations: Citation[] } {
   const byDoc = new Map<string, ScoredPassage[]>();
   for (const p of picked) byDoc.set(p.docId, [...(byDoc.get(p.docId) ?? []), p]);
   const citations: Citation[] = [];
@@ -140,7 +155,9 @@ export function compose(view: CorpusView, picked: ReadonlyArray<ScoredPassage>):
       if (!citation) continue;
       first ??= citation;
       citations.push(citation);
-      quotes.push(`“${quoteOf(view, citation)}” [${citation.n}]`);
+      const quote = quoteOf(view, citation);
+      const gloss = answerType === 'number' || answerType === 'duration' ? figureGloss(quote) : '';
+      quotes.push(`“${quote}” [${citation.n}]${gloss}`);
     }
     if (!first) continue;
     const where = first.sectionPath.length ? ` (${first.sectionPath[first.sectionPath.length - 1]})` : '';
@@ -166,7 +183,7 @@ export function composeRefusal(view: CorpusView, evidence: Evidence, reason: str
 export function answerExtractively(view: CorpusView, evidence: Evidence, facts: CorpusFacts, options: ExtractiveOptions = defaultExtractiveOptions): Composition {
   const reason = refusalReason(evidence, facts, options);
   if (reason) return composeRefusal(view, evidence, reason);
-  const { answer, citations } = compose(view, selectPassages(evidence, options, facts));
+  const { answer, citations } = compose(view, selectPassages(evidence, options, facts), evidence.analysis.answerType);
   if (!citations.length) return composeRefusal(view, evidence, 'no passage could be quoted');
   return { answer, citations, grounded: true, related: [] };
 }

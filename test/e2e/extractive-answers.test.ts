@@ -27,6 +27,14 @@ describe('the offline answerer on real questions', () => {
     await expectExactCitations(r);
   });
 
+  it('gives in digits a figure the document writes as a word, beside the verbatim quote', async () => {
+    const r = await ask('How many traffickers did the authorities convict in 2024?');
+    expect(r.grounded).toBe(true);
+    expect(r.citations.some((c) => c.docId === 'tip-2025' && c.text.includes('convicted three traffickers'))).toBe(true);
+    expect(r.answer).toMatch(/“[^”]*convicted three traffickers[^”]*” \[\d\] \([^)]*three: 3/);
+    await expectExactCitations(r);
+  });
+
   it('quotes a list whole', async () => {
     const r = await ask('What are the main goals of the 2006 plan of action?');
     expect(r.grounded).toBe(true);
