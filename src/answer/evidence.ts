@@ -3,6 +3,7 @@ import type { BuiltIndex } from '../index/artifacts.ts';
 import type { Coverage, SentenceTermIndex } from '../index/sentence-terms.ts';
 import { cosine } from '../index/vector-store.ts';
 import { squash } from '../text/clean.ts';
+import { asksAsSelf, speaksToReader } from '../text/person.ts';
 import { terms as termsOf, tokenize } from '../text/terms.ts';
 import type { Sentence, SourceDocument } from '../types.ts';
 import { matchesAnswerType, type QuestionAnalysis } from './question.ts';
@@ -50,9 +51,6 @@ export interface ScoredPassage {
 /** A bullet or numbered list item, as the documents write them (•, -, o, lost Wingdings "n", "1."). */
 const LIST_ITEM = /^(?:[•\-–*]|o\s|n\s|\d+[.)]\s)/;
 const MAX_LIST_ITEMS = 12;
-const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
-const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my)\b/;
-const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /** Section ids repeat across documents (`s0`, `s1` …), so a section is its document and its id. */
 function sameSection(a: Sentence, b: Sentence | undefined): boolean {
@@ -62,8 +60,8 @@ function sameSection(a: Sentence, b: Sentence | undefined): boolean {
 export class EvidenceScorer {
   /** Per document, the words of its title, publisher and date: "the 2025 report" names that report. */
   readonly documentWords: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Per document, every year its text mentions: the 2025 report speaks of 2024 though its title does not. */
-  readonly documentYears: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per document, the years it reports on (manifest `yearsCovered`): the 2025 report covers 2024. */
+  readonly yearsCovered: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly sectionPaths = new Map<string, string[]>();
   /** Sentences that only repeat their section's title: a heading states no fact, so it is never quoted as one. */
   private readonly headings = new Set<number>();
@@ -80,7 +78,7 @@ export class EvidenceScorer {
         return [d.id, new Set([...tokenize(about), ...termsOf(about)])];
       }),
     );
-    this.documentYears = new Map(docs.map((d) => [d.id, new Set(d.text.match(YEAR) ?? [])]));
+    this.yearsCovered = new Map(docs.map((d) => [d.id, new Set(d.yearsCovered ?? [])]));
     for (const [docId, sections] of Object.entries(index.sectionsByDoc)) for (const s of sections) this.sectionPaths.set(`${docId}/${s.id}`, s.path);
     for (const sentence of index.sentences) {
       const path = this.sectionPaths.get(`${sentence.docId}/${sentence.sectionId}`);
@@ -153,7 +151,7 @@ export class EvidenceScorer {
       (typeMatch ? this.weights.answerType : 0) +
       this.weights.chunkRank / (chunkRank + 1) +
       this.weights.namedDocument * (question.namedDocuments.get(first.docId) ?? 0) +
-      (FIRST_PERSON.test(question.text) && SECOND_PERSON.test(text) ? this.weights.addressedToAsker : 0) -
+      (asksAsSelf(question.text) && speaksToReader(text) ? this.weights.addressedToAsker : 0) -
       this.weights.extraSentence * (run.filter((s) => !LIST_ITEM.test(s.cleanText)).length - 1);
     return {
       sentences: run,

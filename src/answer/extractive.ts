@@ -41,8 +41,8 @@ export interface Composition {
 export interface CorpusFacts {
   /** Per document, the words of its title, short title, publisher and date: "the 2025 report" names that report. */
   documentWords: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Per document, every year its text mentions. */
-  documentYears: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per document, the years it reports on. */
+  yearsCovered: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** How many of the best (overlapping) passages must together meet the question's constraints (years, names). */
@@ -72,10 +72,10 @@ export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: E
     for (const w of facts.documentWords.get(p.docId) ?? []) evidenceWords.add(w);
   }
   // A year that names a document ("the 2006 report") is met by any candidate passage from that document,
-  // and so is a year the document speaks of elsewhere ("convicted in 2024", asked of the 2025 report):
-  // the matching passage need not repeat it. A year no matching document mentions is not answered.
+  // and so is a year the document reports on ("convicted in 2024", asked of the 2025 report): its
+  // sentences leave that year unsaid. Any other year must be in the passages themselves.
   const fromDocumentOfYear = (year: string): boolean =>
-    evidence.passages.some((p) => facts.documentWords.get(p.docId)?.has(year) || facts.documentYears.get(p.docId)?.has(year));
+    evidence.passages.some((p) => facts.documentWords.get(p.docId)?.has(year) || facts.yearsCovered.get(p.docId)?.has(year));
   const missing = [...analysis.years, ...analysis.names].filter((w) => !mentioned(w, evidenceWords) && !fromDocumentOfYear(w));
   // Shown as the reader wrote them ("Swedish", not the search token "swedish").
   const asWritten = (w: string): string => new RegExp(`\\b${w}\\b`, 'i').exec(analysis.text)?.[0] ?? w;

@@ -1,4 +1,5 @@
 /** @module What a question asks for: its terms, the kind of answer it expects, and constraints the evidence must meet. */
+import { withoutQuestionForms } from '../text/question-forms.ts';
 import { expansionTerms } from '../text/synonyms.ts';
 import { terms, tokenize } from '../text/terms.ts';
 
@@ -44,9 +45,6 @@ const NAME_PATTERN = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\b|\b(?:Minister|Minis
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const QUESTION_WORDS = new Set([...MONTHS, 'how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'should', 'i', 'and', 'according', 'under', 'in', 'the', 'a', 'an']);
 
-/** Wordings that only frame a question ("under what conditions", "what kind of"): no passage need repeat them. */
-const QUESTION_FORMS = /\b(?:under|on) what (?:conditions?|circumstances|terms)\b|\bin what (?:cases|circumstances)\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bfor what reasons?\b|\bwhat (?:is|was|were|are) the reasons?\b/gi;
-
 function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow long\b|\bfor how many (?:days|weeks|months|years)\b|\bhow many (?:days|weeks|months|years)\b/.test(q)) return 'duration';
@@ -64,7 +62,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     .filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
     .map((w) => tokenize(w)[0] ?? '')
     .filter(Boolean);
-  const questionTerms = [...new Set(terms(question.replace(QUESTION_FORMS, ' ')))];
+  const questionTerms = [...new Set(terms(withoutQuestionForms(question)))];
   return {
     text: question,
     terms: questionTerms,

@@ -3,6 +3,8 @@ import type { Embedder } from '../embed/embedder.ts';
 import type { BuiltIndex } from '../index/artifacts.ts';
 import { fuse, type FusionOptions } from '../index/hybrid.ts';
 import { SentenceTermIndex } from '../index/sentence-terms.ts';
+import { asksAsSelf, speaksToReader } from '../text/person.ts';
+import { withoutQuestionForms } from '../text/question-forms.ts';
 import { expansionTerms } from '../text/synonyms.ts';
 import { terms } from '../text/terms.ts';
 import { DocumentMentions } from './document-mentions.ts';
@@ -24,6 +26,8 @@ export interface RetrieverOptions {
   synonyms: boolean;
   /** Score multiplier for chunks of a document the question names: × (1 + boost × strength) (default 0.15). */
   mentionBoost: number;
+  /** Score multiplier, × (1 + boost), for chunks written to "you" when the question is asked as "I" (default 0.15). */
+  askerBoost: number;
   /**
    * Diversity across documents for questions that span documents (see DocumentMentions.spansDocuments):
    * each result already taken from a document multiplies that document's next candidates by this
@@ -41,6 +45,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   candidates: 60,
   synonyms: true,
   mentionBoost: 0.15,
+  askerBoost: 0.15,
   documentDecay: 0.6,
 };
 
@@ -83,16 +88,21 @@ export class Retriever {
   async rank(query: string, docIds?: ReadonlyArray<string>, options: Partial<RetrieverOptions> = {}, queryVector?: ArrayLike<number>): Promise<Array<[number, number]>> {
     const opts = { ...this.options, ...options };
     const allowed = docIds?.length ? new Set(docIds) : undefined;
-    const queryTerms = terms(query);
+    // Framing words ("under what conditions") are not searched for; the embedder still reads the whole question.
+    const searchable = withoutQuestionForms(query);
+    const queryTerms = terms(searchable);
     const expansions = opts.synonyms ? expansionTerms(queryTerms) : [];
-    const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(query, opts.candidates, allowed, expansions) : [];
+    const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(searchable, opts.candidates, allowed, expansions) : [];
     const dense = opts.denseWeight > 0 ? this.denseChunks(queryVector ?? (await this.embedder.embedQuery(query)), opts.candidates, allowed) : [];
     const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search({ terms: queryTerms, expansions }, opts.candidates * 4, allowed), opts.candidates) : [];
     const fused = fuse([keyword, dense, bySentence], { method: opts.fusion, rrfK: opts.rrfK, weights: [opts.keywordWeight, opts.denseWeight, opts.sentenceWeight] });
     const named = opts.mentionBoost > 0 ? this.mentions.strengths(query) : new Map<string, number>();
-    const boosted = named.size
-      ? fused.map(([ci, score]): [number, number] => [ci, score * (1 + opts.mentionBoost * (named.get(this.index.chunks[ci]?.docId ?? '') ?? 0))]).sort((a, b) => b[1] - a[1])
-      : fused;
+    const askedAsSelf = opts.askerBoost > 0 && asksAsSelf(query);
+    const boost = (ci: number): number => {
+      const chunk = this.index.chunks[ci];
+      return (1 + opts.mentionBoost * (named.get(chunk?.docId ?? '') ?? 0)) * (askedAsSelf && speaksToReader(chunk?.indexText ?? '') ? 1 + opts.askerBoost : 1);
+    };
+    const boosted = named.size || askedAsSelf ? fused.map(([ci, score]): [number, number] => [ci, score * boost(ci)]).sort((a, b) => b[1] - a[1]) : fused;
     return this.mentions.spansDocuments(query) ? this.diversify(boosted, opts.candidates, opts.documentDecay) : boosted;
   }
 
