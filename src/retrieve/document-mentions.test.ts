@@ -3,7 +3,7 @@ import { DocumentMentions } from './document-mentions.ts';
 
 const docs = [
   { id: 'tip06', title: '2006 Trafficking in Persons Report', shortTitle: '2006 TIP Report', publisher: 'U.S. Department of State', date: '2006' },
-  { id: 'tip25', title: '2025 Trafficking in Persons Report', shortTitle: '2025 TIP Report', publisher: 'U.S. Department of State', date: '2025' },
+  { id: 'tip25', title: '2025 Trafficking in Persons Report', shortTitle: '2025 TIP Report', publisher: 'U.S. Department of State', date: '2025', yearsCovered: ['2024', '2025'] },
   { id: 'plan', title: 'Plan of Action', shortTitle: 'Plan of Action 2006', publisher: 'Norwegian Government', date: '2006' },
 ];
 
@@ -28,6 +28,14 @@ describe('DocumentMentions.strengths', () => {
     expect(new DocumentMentions(docs).strengths('What did the national action plan focus on?').size).toBe(0);
   });
 
+  it('names the document that reports on a year the question asks about', () => {
+    expect(new DocumentMentions(docs).strengths('How many children were identified in 2024?').get('tip25')).toBe(1);
+  });
+
+  it('gives as naming words only those of the title, not the years a document reports on', () => {
+    expect(new DocumentMentions(docs).namingWordsOf(['tip25'])).toEqual(new Set(['2025', 'tip']));
+  });
+
   it('names no document for a question without title words', () => {
     expect(new DocumentMentions(docs).strengths('How long is the reflection period?').size).toBe(0);
   });
@@ -39,6 +47,10 @@ describe('DocumentMentions.spansDocuments', () => {
   });
 
   it('is false for years that are no document\u2019s', () => {
-    expect(new DocumentMentions(docs).spansDocuments('More victims in 2024 than in 2023?')).toBe(false);
+    expect(new DocumentMentions(docs).spansDocuments('More victims in 2022 than in 2023?')).toBe(false);
+  });
+
+  it('is false for two years of one document', () => {
+    expect(new DocumentMentions(docs).spansDocuments('How many were convicted in 2024, according to the 2025 report?')).toBe(false);
   });
 });

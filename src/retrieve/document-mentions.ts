@@ -16,18 +16,18 @@ const SHARED_TOPIC = new Set(terms('human trafficking Norway Norwegian persons')
 
 export class DocumentMentions {
   private readonly wordsByDoc: Map<string, Set<string>>;
+  /** Naming words from the title, short title and date only. */
+  private readonly titleNamesByDoc: Map<string, Set<string>>;
   /** Ordinary title words (stemmed), used only to tell apart documents that share a naming word. */
   private readonly titleTermsByDoc: Map<string, Set<string>>;
-  private readonly docFrequency = new Map<string, number>();
 
-  constructor(docs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title' | 'shortTitle' | 'publisher' | 'date'>>) {
-    this.wordsByDoc = new Map(
-      docs.map((d) => [d.id, new Set(namingWords(`${d.title} ${d.shortTitle} ${d.date ?? ''}`))]),
-    );
+  constructor(docs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title' | 'shortTitle' | 'publisher' | 'date' | 'yearsCovered'>>) {
+    this.titleNamesByDoc = new Map(docs.map((d) => [d.id, new Set(namingWords(`${d.title} ${d.shortTitle} ${d.date ?? ''}`))]));
+    // The years a document reports on name it too: "in 2024" points to the 2025 report.
+    this.wordsByDoc = new Map(docs.map((d) => [d.id, new Set([...(this.titleNamesByDoc.get(d.id) ?? []), ...(d.yearsCovered ?? [])])]));
     this.titleTermsByDoc = new Map(
       docs.map((d) => [d.id, new Set(terms(`${d.title} ${d.shortTitle} ${d.publisher ?? ''}`).filter((t) => !SHARED_TOPIC.has(t)))]),
     );
-    for (const words of this.wordsByDoc.values()) for (const w of words) this.docFrequency.set(w, (this.docFrequency.get(w) ?? 0) + 1);
   }
 
   /**
@@ -58,18 +58,21 @@ export class DocumentMentions {
   }
 
   /**
-   * Whether the question spans documents: it names two or more years that are documents' years
-   * ("Tier 1 in 2006 … still in the 2025 report?"), so passages from each must reach the top.
+   * Whether the question spans documents: it names two years that belong to different documents
+   * ("Tier 1 in 2006 … still in the 2025 report?"), so passages from each must reach the top. Two
+   * years of one document ("in 2024, says the 2025 report") do not.
    */
   spansDocuments(question: string): boolean {
-    const years = new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? []);
-    let named = 0;
-    for (const y of years) if (this.docFrequency.has(y)) named++;
-    return named >= 2;
+    const years = [...new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? [])];
+    const docsOf = years.map((y) => new Set([...this.wordsByDoc].filter(([, words]) => words.has(y)).map(([id]) => id))).filter((docs) => docs.size > 0);
+    return docsOf.some((a, i) => docsOf.slice(i + 1).some((b) => ![...a].some((id) => b.has(id))));
   }
 
-  /** The naming words (years, acronyms) of the given documents. */
+  /**
+   * The words of the given documents' titles that name them (years, acronyms). A year a document only
+   * reports on is not one: "victims identified in 2024" asks about 2024 as well as naming the report.
+   */
   namingWordsOf(docIds: ReadonlyArray<string>): Set<string> {
-    return new Set(docIds.flatMap((id) => [...(this.wordsByDoc.get(id) ?? [])]));
+    return new Set(docIds.flatMap((id) => [...(this.titleNamesByDoc.get(id) ?? [])]));
   }
 }

@@ -32,6 +32,13 @@ const SYNONYM_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [
   ['rank', 'ranking', 'tier', 'rated'],
   ['goal', 'aim', 'objective'],
   ['how long', 'duration', 'period', 'months', 'years'],
+  ['criminal law', 'penal code', 'criminal code', 'penal provision', 'statute'],
+  ['against the law', 'illegal', 'unlawful', 'prohibited', 'criminal offence', 'criminalized', 'criminalised'],
+  ['witness', 'testify', 'testimony', 'give evidence', 'gave evidence', 'giving evidence'],
+  ['accused', 'defendant', 'perpetrator', 'offender'],
+  ['come from', 'originate', 'country of origin', 'nationality', 'nationalities'],
+  ['man', 'male'],
+  ['woman', 'female', 'girl'],
   ['missing', 'go missing', 'gone missing', 'disappear', 'disappearance', 'disappeared', 'vanish'],
   ['crime', 'criminal offence', 'offence', 'punishable', 'criminalise', 'criminalize'],
 ];

@@ -36,6 +36,10 @@ describe('terms', () => {
     expect(terms('The victims were trafficked')).toEqual(terms('victim trafficking'));
   });
 
+  it('reads irregular plurals as their singular', () => {
+    expect(terms('children women men people')).toEqual(terms('child woman man persons'));
+  });
+
   it('matches British and American spellings', () => {
     expect(terms('forced labour')).toEqual(terms('forced labor'));
   });

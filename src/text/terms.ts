@@ -30,11 +30,20 @@ export function foldSpelling(word: string): string {
   return word;
 }
 
+/** Plurals no stemmer rule reaches: "children" must find "child", "people" must find "persons". */
+const IRREGULAR = new Map([
+  ['children', 'child'],
+  ['women', 'woman'],
+  ['men', 'man'],
+  ['people', 'person'],
+  ['peoples', 'person'],
+]);
+
 /** One token → its index term, or null for a stop word. */
 export function toTerm(token: string): string | null {
   if (STOP_WORDS.has(token)) return null;
   if (/^\d/.test(token)) return token;
-  return stem(foldSpelling(token));
+  return stem(foldSpelling(IRREGULAR.get(token) ?? token));
 }
 
 /** Text → index terms, in order, stop words removed. */
