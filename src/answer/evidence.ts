@@ -19,6 +19,8 @@ export interface EvidenceWeights {
   chunkRank: number;
   /** Bonus for passages of a document the question names, × its strength (default 0.1). */
   namedDocument: number;
+  /** Weight of the passage's best single sentence's coverage against its whole coverage in `lexical`: a passage whose one sentence answers beats one that gathers the words from three (default 0.3). */
+  focus: number;
   /** Cost of each sentence beyond the first, so a passage grows only when that adds to the answer (default 0: measured, any cost lost more support than it won precision). */
   extraSentence: number;
   /** Longest passage, in sentences (default 3). */
@@ -27,7 +29,7 @@ export interface EvidenceWeights {
   addressedToAsker: number;
 }
 
-export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3, addressedToAsker: 0.2 };
+export const defaultEvidenceWeights: EvidenceWeights = { lexical: 0.55, dense: 0.35, answerType: 0.1, chunkRank: 0.1, namedDocument: 0.1, extraSentence: 0, maxSentences: 3, addressedToAsker: 0.2, focus: 0.3 };
 
 /** One to three neighbouring sentences of one section, scored as a unit. */
 export interface ScoredPassage {
@@ -136,7 +138,9 @@ export class EvidenceScorer {
     alone: ReadonlyMap<number, Coverage>,
   ): ScoredPassage {
     const ids = run.map((s) => s.id);
-    const { score: lexical, covered } = this.terms.coverageOf(question, ids);
+    const { score: union, covered } = this.terms.coverageOf(question, ids);
+    const bestSingle = Math.max(...ids.map((id) => (alone.get(id) ?? this.terms.coverage(question, id)).score));
+    const lexical = (1 - this.weights.focus) * union + this.weights.focus * bestSingle;
     const dense = Math.max(...ids.map((id) => similarity.get(id) ?? 0));
     const text = run.map((s) => s.cleanText).join(' ');
     // List items pulled in by withList may lie outside the candidates; they are scored here.

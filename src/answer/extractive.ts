@@ -8,11 +8,11 @@ import { answerTypeIsRequired, matchesAnswerType, type AnswerType } from './ques
 import type { Citation } from './types.ts';
 
 export interface ExtractiveOptions {
-  /** Below this best-passage score the documents are taken not to answer (default 0.48; see DESIGN.md for how it was tuned). */
+  /** Below this best-passage score the documents are taken not to answer (default 0.47; see DESIGN.md for how it was tuned). */
   groundedThreshold: number;
-  /** Most passages (citations) in one answer; one more for questions that compare documents (default 2). */
+  /** Most passages (citations) in one answer; one more for questions that compare documents (default 1: one passage of up to three sentences answers; see DESIGN.md). */
   maxPassages: number;
-  /** A further passage is quoted only when it scores at least this share of the best one (default 0.965: a near tie; see DESIGN.md). */
+  /** A further passage of the same document is quoted only when it scores at least this share of the best one (default 0.965: a near tie). */
   relativeCutoff: number;
   /** The same, for a passage from another document when the question compares documents (default 0.6). */
   otherDocumentCutoff: number;
@@ -23,8 +23,8 @@ export interface ExtractiveOptions {
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
-  groundedThreshold: 0.48,
-  maxPassages: 2,
+  groundedThreshold: 0.47,
+  maxPassages: 1,
   relativeCutoff: 0.965,
   otherDocumentCutoff: 0.6,
   namedYearCutoff: 0.4,
