@@ -114,6 +114,12 @@ describe('POST /api/chat as Server-Sent Events', () => {
     expectExact(result.citations);
   });
 
+  it('names the answerer in the done event of a stream, not in a header sent before the answer exists', async () => {
+    const res = await post({ messages: [{ role: 'user', content: QUESTION }], stream: true });
+    expect(res.headers.get('x-kilde-answerer')).toBeNull();
+    expect(expectAnswerStream(await sse(res)).answerer).toBe('extractive');
+  });
+
   it('streams when the client accepts text/event-stream', async () => {
     const events = await sse(await post({ messages: [{ role: 'user', content: QUESTION }] }, { accept: 'text/event-stream' }));
     expect(events.filter((e) => e.event === 'delta').length).toBeGreaterThan(5);

@@ -27,7 +27,8 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
     if (unknown.length) throw new InputError(`docIds: unknown document id(s) ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(', ')}`);
     const request = { messages: body.messages, ...(body.docIds ? { docIds: body.docIds } : {}) };
     const wantsStream = body.stream || (c.req.header('accept') ?? '').includes('text/event-stream');
-    c.header('x-kilde-answerer', answerer.name);
+    // Only a finished answer knows which answerer gave it (the model may fail and the offline one
+    // answer), so a stream names it in its `done` event and JSON names it here too.
     if (!wantsStream) {
       const result = await answerer.answer({ ...request, signal: c.req.raw.signal });
       c.header('x-kilde-answerer', result.answerer);
