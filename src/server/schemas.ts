@@ -8,6 +8,27 @@ export const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('Error');
 
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } });
+
+/** What the rate limit in front of every API route may answer instead of it. */
+export const rateLimitedError = { 429: errorResponse('Too many requests from this client (with Retry-After)') };
+
+/** What the middleware in front of every API route but the health check may answer instead of it. */
+export const guardedRouteErrors = {
+  401: errorResponse('Missing or wrong API key, when the server has one (with WWW-Authenticate)'),
+  ...rateLimitedError,
+};
+
+/** What a route that reads a JSON body may answer besides. */
+export const jsonBodyErrors = {
+  400: errorResponse('Invalid input; the message names the field'),
+  413: errorResponse('The body is over 64 KB'),
+  415: errorResponse('The body is not JSON'),
+};
+
+/** A route's own "not found". */
+export const notFoundError = (description: string) => ({ 404: errorResponse(description) });
+
 export const sectionSchema = z
   .object({
     id: z.string(),

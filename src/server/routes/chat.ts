@@ -6,7 +6,7 @@ import type { AnswerRequest } from '../../answer/types.ts';
 import { AppError, InputError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { createRouter } from '../router.ts';
-import { chatRequestSchema, errorSchema } from '../schemas.ts';
+import { chatRequestSchema, guardedRouteErrors, jsonBodyErrors } from '../schemas.ts';
 import { requestIdOf } from '../request-id.ts';
 
 const route = createRoute({
@@ -15,7 +15,8 @@ const route = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
   responses: {
     200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` events (`reset` withdraws the deltas so far; `error` ends a failed stream)' },
-    400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
+    ...jsonBodyErrors,
+    ...guardedRouteErrors,
   },
 });
 

@@ -3,13 +3,14 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { ParsedDocument, Section } from '../../types.ts';
-import { documentSchema, documentSummarySchema, errorSchema } from '../schemas.ts';
+import { documentSchema, documentSummarySchema, guardedRouteErrors, notFoundError } from '../schemas.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/documents',
   responses: {
     200: { description: 'Every document with its section outline', content: { 'application/json': { schema: z.object({ documents: z.array(documentSummarySchema) }) } } },
+    ...guardedRouteErrors,
   },
 });
 
@@ -19,7 +20,8 @@ const getRoute = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(200) }) },
   responses: {
     200: { description: 'One document with its verbatim text', content: { 'application/json': { schema: documentSchema } } },
-    404: { description: 'No such document', content: { 'application/json': { schema: errorSchema } } },
+    ...notFoundError('No such document'),
+    ...guardedRouteErrors,
   },
 });
 

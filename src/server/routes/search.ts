@@ -3,7 +3,7 @@ import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router.ts';
 import { InputError } from '../../errors.ts';
 import type { Hit } from '../../types.ts';
-import { errorSchema, searchRequestSchema, searchResponseSchema } from '../schemas.ts';
+import { guardedRouteErrors, jsonBodyErrors, searchRequestSchema, searchResponseSchema } from '../schemas.ts';
 
 export interface SearchService {
   search(request: { query: string; k: number; docIds?: ReadonlyArray<string> }): Promise<Hit[]>;
@@ -15,7 +15,8 @@ const route = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: searchRequestSchema } } } },
   responses: {
     200: { description: 'The best passages, best first', content: { 'application/json': { schema: searchResponseSchema } } },
-    400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
+    ...jsonBodyErrors,
+    ...guardedRouteErrors,
   },
 });
 
