@@ -36,6 +36,11 @@ describe('DocumentMentions.strengths', () => {
     expect(new DocumentMentions(docs).namingWordsOf(['tip25'])).toEqual(new Set(['2025', 'tip']));
   });
 
+  it('names the newest document for a question about the present', () => {
+    expect([...new DocumentMentions(docs).strengths('Where do most victims come from these days?')]).toEqual([['tip25', 1]]);
+    expect([...new DocumentMentions(docs).strengths('What does the latest US report say about Thailand?')]).toEqual([['tip25', 1]]);
+  });
+
   it('names no document for a question without title words', () => {
     expect(new DocumentMentions(docs).strengths('How long is the reflection period?').size).toBe(0);
   });

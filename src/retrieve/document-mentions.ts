@@ -11,11 +11,16 @@ function namingWords(text: string): string[] {
   return words.flatMap((w) => tokenize(w));
 }
 
+/** Words that ask about the present: they point to the newest document ("the latest report", "these days"). */
+const RECENT = /\b(?:latest|newest|most recent|these days|nowadays|today|currently|at present)\b/i;
+
 /** Title words every document here shares; they tell no document from another. */
 const SHARED_TOPIC = new Set(terms('human trafficking Norway Norwegian persons'));
 
 export class DocumentMentions {
   private readonly wordsByDoc: Map<string, Set<string>>;
+  /** The document with the latest date, which a question about the present is asking. */
+  private readonly newest: string | undefined;
   /** Naming words from the title, short title and date only. */
   private readonly titleNamesByDoc: Map<string, Set<string>>;
   /** Ordinary title words (stemmed), used only to tell apart documents that share a naming word. */
@@ -25,6 +30,7 @@ export class DocumentMentions {
     this.titleNamesByDoc = new Map(docs.map((d) => [d.id, new Set(namingWords(`${d.title} ${d.shortTitle} ${d.date ?? ''}`))]));
     // The years a document reports on name it too: "in 2024" points to the 2025 report.
     this.wordsByDoc = new Map(docs.map((d) => [d.id, new Set([...(this.titleNamesByDoc.get(d.id) ?? []), ...(d.yearsCovered ?? [])])]));
+    this.newest = docs.filter((d) => d.date).sort((a, b) => String(b.date).localeCompare(String(a.date)))[0]?.id;
     this.titleTermsByDoc = new Map(
       docs.map((d) => [d.id, new Set(terms(`${d.title} ${d.shortTitle} ${d.publisher ?? ''}`).filter((t) => !SHARED_TOPIC.has(t)))]),
     );
@@ -51,6 +57,7 @@ export class DocumentMentions {
         const winners = best > 0 ? sharers.filter((id) => echo(id) === best) : sharers;
         if (winners.includes(docId)) score += 1 / winners.length;
       }
+      if (docId === this.newest && RECENT.test(question)) score += 1;
       if (score >= 1) raw.set(docId, score);
     }
     const max = Math.max(0, ...raw.values());
