@@ -145,7 +145,7 @@ export class EvidenceScorer {
     const text = run.map((s) => s.cleanText).join(' ');
     // List items pulled in by withList may lie outside the candidates; they are scored here.
     const density = ids.reduce((sum, id) => sum + (alone.get(id) ?? this.terms.coverage(question, id)).score, 0) / ids.length;
-    const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text, question.figures);
+    const typeMatch = question.answerType !== 'other' && matchesAnswerType(question.answerType, text, question);
     const chunkRank = Math.min(...ids.map((id) => rankOf.get(id) ?? Infinity));
     const first = run[0] as Sentence;
     const last = run[run.length - 1] as Sentence;

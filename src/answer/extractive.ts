@@ -80,7 +80,7 @@ export function refusalReason(evidence: Evidence, facts: CorpusFacts, options: E
   // Shown as the reader wrote them ("Swedish", not the search token "swedish").
   const asWritten = (w: string): string => new RegExp(`\\b${w}\\b`, 'i').exec(analysis.text)?.[0] ?? w;
   if (missing.length) return `the passages that match say nothing about ${missing.map((w) => `“${asWritten(w)}”`).join(', ')}`;
-  if (answerTypeIsRequired(analysis.answerType) && !top.slice(0, 3).some((p) => matchesAnswerType(analysis.answerType, p.text, analysis.figures))) {
+  if (answerTypeIsRequired(analysis.answerType) && !top.slice(0, 3).some((p) => matchesAnswerType(analysis.answerType, p.text, analysis))) {
     return 'the passages that match do not give the figure or detail asked for';
   }
   if (best.score < options.groundedThreshold) return 'no passage matches the question closely enough';

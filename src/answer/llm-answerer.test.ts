@@ -18,7 +18,7 @@ import { displayText } from './citations.ts';
 import { EvidenceScorer } from './evidence.ts';
 import { gatherEvidence } from './evidence-gatherer.ts';
 import { ExtractiveAnswerer, type ExtractiveDeps } from './extractive-answerer.ts';
-import { LlmAnswerer, backoffMs, withoutUncitedClaims } from './llm-answerer.ts';
+import { LlmAnswerer, PROMPT_CHUNKS, backoffMs, withoutUncitedClaims } from './llm-answerer.ts';
 import { ANSWER_SYSTEM_PROMPT, CONDENSE_SYSTEM_PROMPT, NOT_IN_DOCUMENTS } from './prompt.ts';
 import type { AnswerResult, ChatMessage, Citation } from './types.ts';
 
@@ -392,7 +392,7 @@ describe('LlmAnswerer: follow-up questions', () => {
 
     expect(result.searchedFor).toBe(CONDENSED);
     // The passages the model was given are the ones retrieved for the condensed question.
-    const evidence = await gatherEvidence(deps.retriever, deps.scorer, history[2]?.content ?? '', CONDENSED, undefined);
+    const evidence = await gatherEvidence(deps.retriever, deps.scorer, history[2]?.content ?? '', CONDENSED, undefined, { chunks: PROMPT_CHUNKS });
     const expected = evidence.chunkIndexes.map((ci) => {
       const chunk = rt.index.chunks[ci];
       return displayText(rt.docs.find((d) => d.id === chunk?.docId)?.text.slice(chunk?.start, chunk?.end) ?? '');

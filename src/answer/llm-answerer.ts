@@ -56,6 +56,12 @@ class IdleTimeout {
 /** The model's refusal, however it quotes or capitalises it. */
 const REFUSAL = /^\W*the documents do not answer this question/i;
 
+/**
+ * Chunks given to the model as numbered passages: fewer than the offline answerer searches, since the
+ * model reads each whole and a long prompt costs time and money on every question.
+ */
+export const PROMPT_CHUNKS = 8;
+
 /** Backoff before retry i (0-based): 250 ms, 500 ms, 1 s … capped at 4 s. */
 export function backoffMs(retry: number): number {
   return Math.min(4000, 250 * 2 ** retry);
@@ -91,7 +97,7 @@ export class LlmAnswerer implements Answerer {
     if (condensed.failure) return this.fallBack(request, condensed.failure, t0, false);
     const searchedFor = condensed.text;
     const t1 = performance.now();
-    const evidence = await gatherEvidence(this.deps.retriever, this.deps.scorer, question, searchedFor, request.docIds);
+    const evidence = await gatherEvidence(this.deps.retriever, this.deps.scorer, question, searchedFor, request.docIds, { chunks: PROMPT_CHUNKS });
     const t2 = performance.now();
     const passages: PromptPassage[] = evidence.chunkIndexes.map((ci, i) => {
       const chunk = this.deps.retriever.index.chunks[ci];

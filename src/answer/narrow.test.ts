@@ -73,6 +73,10 @@ describe('narrowToClaims', () => {
     expect(narrowToClaims('Bananas are yellow [1].', 1, chunk, sentences)).toEqual({ start: chunk.start, end: chunk.end });
   });
 
+  it('narrows to the claim it backs when a marker is also stacked on a claim it does not', () => {
+    expect(narrowToClaims('Victims get a reflection period [1]. Bananas are yellow [2][1].', 1, chunk, sentences)).toEqual(span(2));
+  });
+
   it('stays inside the chunk when a sentence runs past it', () => {
     const cut: Chunk = { ...chunk, end: (sentences[2]?.start ?? 0) + 10 };
     expect(narrowToClaims('Victims get a reflection period [1].', 1, cut, sentences)).toEqual({ start: sentences[2]?.start, end: cut.end });

@@ -133,8 +133,9 @@ function sentencesForClaim(claimText: string, own: ReadonlyArray<Terms>): number
 
 /**
  * The smallest run of the chunk's sentences that holds, for each claim citing `[n]`, the sentences that
- * together carry its terms (figures and names included). Falls back to the whole chunk when a claim's
- * terms are mostly not in any sentence: a narrow quote would then back nothing.
+ * together carry its terms (figures and names included). A claim whose terms are mostly in no sentence
+ * is not this chunk's to back (a marker stacked on another passage's claim) and narrows nothing; when
+ * no claim is backed, the whole chunk is cited.
  */
 export function narrowToClaims(answer: string, n: number, chunk: Chunk, sentences: ReadonlyArray<Sentence>): { start: number; end: number } {
   const whole = { start: chunk.start, end: chunk.end };
@@ -142,9 +143,7 @@ export function narrowToClaims(answer: string, n: number, chunk: Chunk, sentence
   const ownTerms = own.map((s) => termsOf(s.cleanText, false));
   const picked: Sentence[] = [];
   for (const claim of claimsCiting(answer, n)) {
-    const indexes = sentencesForClaim(claim, ownTerms);
-    if (!indexes) return whole;
-    for (const i of indexes) {
+    for (const i of sentencesForClaim(claim, ownTerms) ?? []) {
       const s = own[i];
       if (s) picked.push(s);
     }

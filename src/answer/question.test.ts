@@ -11,6 +11,10 @@ describe('analyseQuestion', () => {
     ['Why is Norway a destination country?', 'reason'],
     ['Under what conditions may a child be returned?', 'condition'],
     ['What does the plan say about begging?', 'other'],
+    ['What is a period of reflection?', 'definition'],
+    ["What does the word 'bakmenn' refer to?", 'definition'],
+    ['What is the penalty for trafficking children in Norway under the 2006 plan?', 'penalty'],
+    ['What prison terms did the traffickers get?', 'penalty'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(analyseQuestion(question).answerType).toBe(type);
   });
@@ -46,9 +50,24 @@ describe('matchesAnswerType', () => {
   });
 
   it('does not take a figure the question gave, or a section number, for an answer', () => {
-    expect(matchesAnswerType('number', 'No victims were identified in 2024 under section 62a.', ['2024'])).toBe(false);
-    expect(matchesAnswerType('number', 'Authorities identified 97 victims in 2024.', ['2024'])).toBe(true);
+    expect(matchesAnswerType('number', 'No victims were identified in 2024 under section 62a.', { figures: ['2024'], subject: null })).toBe(false);
+    expect(matchesAnswerType('number', 'Authorities identified 97 victims in 2024.', { figures: ['2024'], subject: null })).toBe(true);
     expect(matchesAnswerType('number', 'See Measure no. 17 and Article 4.')).toBe(false);
+  });
+
+  it('reads what a definition question asks to define', () => {
+    expect(analyseQuestion('What is a period of reflection?').subject).toBe('period of reflection');
+    expect(analyseQuestion("What does the plan mean by 'cultural agents'?").subject).toBe('cultural agents');
+    expect(analyseQuestion('How many victims were there?').subject).toBeNull();
+  });
+
+  it('finds a definition by how it is worded', () => {
+    const subject = { figures: [], subject: 'period of reflection' };
+    expect(matchesAnswerType('definition', 'A period of reflection is a residence permit valid for six months.', subject)).toBe(true);
+    expect(matchesAnswerType('definition', 'Barnehus – multidisciplinary centres for children.', { figures: [], subject: 'Barnehus' })).toBe(true);
+    expect(matchesAnswerType('definition', 'The term “bakmenn” is used for the organisers.', { figures: [], subject: 'bakmenn' })).toBe(true);
+    expect(matchesAnswerType('definition', 'One victim benefited from the reflection period.', subject)).toBe(false);
+    expect(answerTypeIsRequired('definition')).toBe(false);
   });
 
   it('finds reasons and conditions by how they are worded, without requiring them', () => {

@@ -5,12 +5,13 @@ import { terms, tokenize } from '../text/terms.ts';
 
 /**
  * The kind of fact a question asks for, read from its wording. A figure, duration, date or person
- * must be in the answer; a reason ("why") or condition ("under what conditions") is only likelier in
- * a passage that words it so ("because", "only if").
+ * must be in the answer; a reason ("why"), condition ("under what conditions"), definition ("what is
+ * X?") or penalty ("what sentence …") is only likelier in a passage that words it so ("because",
+ * "only if", "X is", "up to six years' imprisonment").
  */
-export type AnswerType = 'number' | 'duration' | 'date' | 'person' | 'reason' | 'condition' | 'other';
+export type AnswerType = 'number' | 'duration' | 'date' | 'person' | 'reason' | 'condition' | 'definition' | 'penalty' | 'other';
 
-/** Answer types whose absence from the evidence means the documents do not answer. */
+/** Answer types whose absence from the evidence means the documents do not answer (a definition may be worded any way). */
 export function answerTypeIsRequired(type: AnswerType): boolean {
   return type === 'number' || type === 'duration' || type === 'date' || type === 'person';
 }
@@ -27,6 +28,8 @@ export interface QuestionAnalysis {
   years: string[];
   /** Every figure written in digits in the question, years included. */
   figures: string[];
+  /** For a definition question, what it asks to define ("period of reflection", "bakmenn"). */
+  subject: string | null;
   /** Capitalised words inside the question (names, nationalities), as lower-case tokens. */
   names: string[];
   /** Documents the question names, with strength 0..1 (see DocumentMentions). */
@@ -45,6 +48,19 @@ const NAME_PATTERN = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\b|\b(?:Minister|Minis
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const QUESTION_WORDS = new Set([...MONTHS, 'how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'should', 'i', 'and', 'according', 'under', 'in', 'the', 'a', 'an']);
 
+/**
+ * What a definition question asks to define: a quoted term when the question asks what it means or
+ * is ("What does 'bakmenn' refer to?"), or the short noun phrase of "What is a period of reflection?".
+ */
+function definitionSubject(question: string): string | null {
+  const quoted = /['‘“"]([^'’”"]{2,60})['’”"]/.exec(question)?.[1];
+  if (quoted && /\b(?:mean|means|meant|refer|refers|stand for|stands for|what is|what are|what was|what were|called|term|word|cover)\b/i.test(question)) return quoted.trim();
+  const plain =
+    /^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?([\p{L}\s-]{3,50}?)\s*\??\s*$/iu.exec(question)?.[1] ??
+    /^\s*what\s+does\s+(?:the\s+(?:term|word)\s+)?([\p{L}\s-]{3,50}?)\s+mean\s*\??\s*$/iu.exec(question)?.[1];
+  return plain && plain.trim().split(/\s+/).length <= 5 ? plain.trim() : null;
+}
+
 function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow long\b|\bfor how many (?:days|weeks|months|years)\b|\bhow many (?:days|weeks|months|years)\b/.test(q)) return 'duration';
@@ -53,6 +69,8 @@ function answerTypeOf(question: string): AnswerType {
   if (/^\s*(?:and\s+)?who\b/.test(q)) return 'person';
   if (/^\s*(?:and\s+)?why\b|\bwhat (?:is|was|were|are) the reasons?\b|\bfor what reasons?\b/.test(q)) return 'reason';
   if (/\b(?:under|on) what (?:conditions?|circumstances|terms)\b|\bin what (?:cases|circumstances)\b|\bwhat (?:are|were) the (?:conditions|requirements)\b/.test(q)) return 'condition';
+  if (/\b(?:penalt(?:y|ies)|punishments?|(?:prison\s+)?sentences?|prison terms?)\b/.test(q) && /^\s*(?:and\s+)?(?:what|which|how)\b/.test(q)) return 'penalty';
+  if (definitionSubject(question)) return 'definition';
   return 'other';
 }
 
@@ -71,6 +89,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     answerType: answerTypeOf(question),
     years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
     figures: [...new Set(question.match(/\b\d+\b/g) ?? [])],
+    subject: definitionSubject(question),
     names: [...new Set(names)],
     namedDocuments: new Map(),
   };
@@ -86,14 +105,25 @@ function withoutGivenFigures(passage: string, given: ReadonlyArray<string>): str
   return text;
 }
 
+/** Whether `passage` defines `subject`: "X is …", "X means …", "X – …", or "called X" / "the term X". */
+function defines(passage: string, subject: string): boolean {
+  const term = subject.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const after = new RegExp(`\\b${term}['’”"]?\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:is|are|was|were|means|refers to|[–—:])\\s`, 'i');
+  const before = new RegExp(`\\b(?:called|known as|term|word|defined as|referred to as)\\s+['‘“"]?${term}\\b`, 'i');
+  return after.test(passage) || before.test(passage);
+}
+
+/** What of the question, beyond its type, a passage is matched against. */
+export type AnswerContext = Pick<QuestionAnalysis, 'figures' | 'subject'>;
+
 /**
- * Whether a passage holds the kind of fact the question asks for. `given` are the figures the question
+ * Whether a passage holds the kind of fact the question asks for. `figures` are those the question
  * states itself: asked "how many … in 2024?", a passage whose only figure is 2024 gives no answer.
  */
-export function matchesAnswerType(type: AnswerType, passage: string, given: ReadonlyArray<string> = []): boolean {
+export function matchesAnswerType(type: AnswerType, passage: string, context: AnswerContext = { figures: [], subject: null }): boolean {
   switch (type) {
     case 'number':
-      return NUMBER_PATTERN.test(withoutGivenFigures(passage, given));
+      return NUMBER_PATTERN.test(withoutGivenFigures(passage, context.figures));
     case 'duration':
       return DURATION_PATTERN.test(passage);
     case 'date':
@@ -104,6 +134,10 @@ export function matchesAnswerType(type: AnswerType, passage: string, given: Read
       return REASON_PATTERN.test(passage);
     case 'condition':
       return CONDITION_PATTERN.test(passage);
+    case 'penalty':
+      return DURATION_PATTERN.test(passage) || /\bfines?\b/i.test(passage);
+    case 'definition':
+      return context.subject !== null && defines(passage, context.subject);
     case 'other':
       return true;
   }

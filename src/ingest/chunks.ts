@@ -1,6 +1,6 @@
 /** @module Section-aware chunking: sentences packed into ~200-word chunks that never cross a section boundary. */
 import { cleanText, sliceWithout, squash } from '../text/clean.ts';
-import { splitSentences, type Span } from '../text/sentences.ts';
+import { splitSentences, splitTableRows, type Span } from '../text/sentences.ts';
 import type { Chunk, ParsedDocument, Section, SectionKind, Sentence } from '../types.ts';
 
 export interface ChunkOptions {
@@ -87,7 +87,7 @@ function sentenceGroups(doc: ParsedDocument, section: Section): Span[][] {
     current = [];
   };
   for (const piece of [...children, { start: section.end, end: section.end, kind: 'heading' as SectionKind }]) {
-    const spans = splitSentences(doc.text, pos, Math.max(pos, piece.start));
+    const spans = (section.kind === 'table' ? splitTableRows : splitSentences)(doc.text, pos, Math.max(pos, piece.start));
     if (spans.length) {
       const last = current[current.length - 1];
       const first = spans[0] as Span;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, splitTableRows } from './sentences.ts';
 
 const slices = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -57,5 +57,17 @@ describe('splitSentences', () => {
     const text = 'xx  First one. Second one.  yy';
     const spans = splitSentences(text, 2, 27);
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['First one.', 'Second one.']);
+  });
+});
+
+describe('splitTableRows', () => {
+  it('makes each row a span, joining the lines a row wraps onto', () => {
+    const text = 'Title row\nMeasure no. 1 Review the law in\n\t\t\norder to clarify it (new)\nMeasure no. 2 Train the police\nGroup heading';
+    expect(splitTableRows(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Title row',
+      'Measure no. 1 Review the law in\n\t\t\norder to clarify it (new)',
+      'Measure no. 2 Train the police',
+      'Group heading',
+    ]);
   });
 });

@@ -63,6 +63,29 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   return spans;
 }
 
+/**
+ * Splits a table's text into its rows: a row starts on a line that starts with a capital letter or a
+ * digit, and lines that start in lower case continue the row above ("Measure no. 19 Review legislation
+ * … in\norder to clarify …"). Tables have no sentence punctuation to split on.
+ */
+export function splitTableRows(text: string, start = 0, end = text.length): Span[] {
+  const spans: Span[] = [];
+  let rowStart = -1;
+  let rowEnd = -1;
+  for (let lineAt = start; lineAt < end; ) {
+    const eol = lineEnd(text, lineAt, end);
+    const content = skipSpace(text, lineAt, eol);
+    if (content < eol) {
+      if (rowStart >= 0 && /[\p{Lu}\p{N}]/u.test(text[content] ?? '')) spans.push({ start: rowStart, end: rowEnd });
+      if (rowStart < 0 || /[\p{Lu}\p{N}]/u.test(text[content] ?? '')) rowStart = content;
+      rowEnd = trimEnd(text, content, eol);
+    }
+    lineAt = eol + 1;
+  }
+  if (rowStart >= 0) spans.push({ start: rowStart, end: rowEnd });
+  return spans;
+}
+
 function isSentenceEnd(text: string, i: number, end: number): boolean {
   let after = i + 1;
   while (after < end && /["”’')\]]/.test(text[after] ?? '')) after++;

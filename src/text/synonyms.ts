@@ -34,6 +34,7 @@ const SYNONYM_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [
   ['how long', 'duration', 'period', 'months', 'years'],
   ['criminal law', 'penal code', 'criminal code', 'penal provision', 'statute'],
   ['against the law', 'illegal', 'unlawful', 'prohibited', 'criminal offence', 'criminalized', 'criminalised'],
+  ['legal help', 'legal aid', 'legal assistance', 'legal advice', 'lawyer', 'counsel'],
   ['witness', 'testify', 'testimony', 'give evidence', 'gave evidence', 'giving evidence'],
   ['accused', 'defendant', 'perpetrator', 'offender'],
   ['come from', 'originate', 'country of origin', 'nationality', 'nationalities'],
