@@ -36,7 +36,7 @@ export async function gatherEvidence(
   const full = analyseQuestion(searchText);
   const named = retriever.mentions.strengths(searchText);
   // Words that only name a document ("the 2025 TIP report") say which document, not what to find in it.
-  const namingWords = retriever.mentions.namingWordsOf([...named.keys()]);
+  const namingWords = new Set([...retriever.mentions.namingWordsOf([...named.keys()]), ...retriever.mentions.namingPhraseTerms(searchText, [...named.keys()])]);
   const ownTerms = new Set(own.terms);
   // A follow-up's own words say what it asks; the earlier turn's words only say what about.
   const analysis: QuestionAnalysis = {

@@ -100,6 +100,19 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
   const covered = new Set(best.covered);
   const docs = new Set([best.docId]);
   const maxPassages = evidence.spansDocuments ? options.maxPassages + 1 : options.maxPassages;
+  const take = (p: ScoredPassage): void => {
+    picked.push(p);
+    p.covered.forEach((t) => covered.add(t));
+    docs.add(p.docId);
+  };
+  if (evidence.spansDocuments) {
+    // One passage for each document the question names outright ("the 2006 plan and the UDI page").
+    for (const [docId, strength] of evidence.analysis.namedDocuments) {
+      if (strength < 1 || docs.has(docId) || picked.length >= maxPassages) continue;
+      const candidate = evidence.passages.find((p) => p.docId === docId && p.score >= options.namedYearCutoff * best.score);
+      if (candidate) take(candidate);
+    }
+  }
   if (evidence.spansDocuments && facts) {
     // One passage for each document year the question names, from the best-scoring document of that year.
     for (const year of evidence.analysis.years) {
@@ -113,9 +126,7 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
       const preferred = ofYearDocs.sort((a, b) => titleOverlap(b) - titleOverlap(a))[0];
       const candidate = evidence.passages.find((p) => p.docId === preferred && p.score >= options.namedYearCutoff * best.score);
       if (!candidate || picked.length >= maxPassages) continue;
-      picked.push(candidate);
-      candidate.covered.forEach((t) => covered.add(t));
-      docs.add(candidate.docId);
+      take(candidate);
     }
   }
   for (const p of rest) {
@@ -125,9 +136,7 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
     const addsTerms = [...p.covered].filter((t) => !covered.has(t)).length >= options.minNewTerms;
     const cutoff = addsDoc ? options.otherDocumentCutoff : options.relativeCutoff;
     if (p.score < cutoff * best.score || !(addsDoc || addsTerms)) continue;
-    picked.push(p);
-    p.covered.forEach((t) => covered.add(t));
-    docs.add(p.docId);
+    take(p);
   }
   return picked;
 }

@@ -46,6 +46,15 @@ describe('DocumentMentions.strengths', () => {
   });
 });
 
+describe('DocumentMentions.namingPhraseTerms', () => {
+  it('takes the title words beside a naming word, and no others', () => {
+    const mentions = new DocumentMentions(docs);
+    const terms = mentions.namingPhraseTerms('What does the 2025 TIP report say about the report of the police?', ['tip25']);
+    expect([...terms].sort()).toEqual(['2025', 'report', 'tip']);
+    expect(mentions.namingPhraseTerms('What does the report of the police say?', ['tip25']).size).toBe(0);
+  });
+});
+
 describe('DocumentMentions.spansDocuments', () => {
   it('is true when two documents\u2019 years are named', () => {
     expect(new DocumentMentions(docs).spansDocuments('Tier 1 in 2006; is it still so in the 2025 report?')).toBe(true);
@@ -53,6 +62,12 @@ describe('DocumentMentions.spansDocuments', () => {
 
   it('is false for years that are no document\u2019s', () => {
     expect(new DocumentMentions(docs).spansDocuments('More victims in 2022 than in 2023?')).toBe(false);
+  });
+
+  it('is true when two documents are named, by year or by acronym', () => {
+    const withUdi = [...docs, { id: 'udi', title: 'Victims page', shortTitle: 'UDI victims page', publisher: 'UDI', date: null }];
+    expect(new DocumentMentions(withUdi).spansDocuments('Compare the reflection period in the 2006 plan and on the UDI page.')).toBe(true);
+    expect(new DocumentMentions(withUdi).spansDocuments('What does the UDI page say about children?')).toBe(false);
   });
 
   it('is false for two years of one document', () => {

@@ -1,5 +1,5 @@
 /** @module Which documents a question names ("according to the 2025 TIP report", "the 2006 action plan"). */
-import { terms, tokenize } from '../text/terms.ts';
+import { terms, toTerm, tokenize } from '../text/terms.ts';
 import type { DocumentMeta } from '../types.ts';
 
 /**
@@ -65,14 +65,37 @@ export class DocumentMentions {
   }
 
   /**
-   * Whether the question spans documents: it names two years that belong to different documents
-   * ("Tier 1 in 2006 … still in the 2025 report?"), so passages from each must reach the top. Two
-   * years of one document ("in 2024, says the 2025 report") do not.
+   * Whether the question spans documents, so passages from each must reach the top: it names two
+   * documents ("the 2006 plan and the UDI page"), or two years that belong to different documents
+   * ("Tier 1 in 2006 … still in 2025?"). Two years of one document ("in 2024, says the 2025 report")
+   * do not.
    */
   spansDocuments(question: string): boolean {
+    if ([...this.strengths(question).values()].filter((s) => s === 1).length >= 2) return true;
     const years = [...new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? [])];
     const docsOf = years.map((y) => new Set([...this.wordsByDoc].filter(([, words]) => words.has(y)).map(([id]) => id))).filter((docs) => docs.size > 0);
     return docsOf.some((a, i) => docsOf.slice(i + 1).some((b) => ![...a].some((id) => b.has(id))));
+  }
+
+  /**
+   * Title words the question uses beside one of a named document's naming words ("the 2025 TIP
+   * report", "the UDI page"): with it they name the document, not what to find in it.
+   */
+  namingPhraseTerms(question: string, docIds: ReadonlyArray<string>): Set<string> {
+    const tokens = tokenize(question);
+    const out = new Set<string>();
+    for (const id of docIds) {
+      const names = this.titleNamesByDoc.get(id) ?? new Set<string>();
+      const titleTerms = this.titleTermsByDoc.get(id) ?? new Set<string>();
+      tokens.forEach((token, i) => {
+        if (!names.has(token)) return;
+        for (const near of [tokens[i - 1], tokens[i + 1], tokens[i + 2]]) {
+          const term = near === undefined ? null : toTerm(near);
+          if (term && titleTerms.has(term)) out.add(term);
+        }
+      });
+    }
+    return out;
   }
 
   /**

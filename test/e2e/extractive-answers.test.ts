@@ -56,6 +56,13 @@ describe('the offline answerer on real questions', () => {
     expect(r.citations.some((c) => /One trafficker was convicted/.test(c.text))).toBe(true);
   });
 
+  it('quotes each document a comparing question names, by year or by name', async () => {
+    const r = await ask('Compare the reflection period in the 2006 plan and on the UDI page.');
+    expect(r.grounded).toBe(true);
+    expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(['plan-2006', 'udi-victims']));
+    await expectExactCitations(r);
+  });
+
   it('quotes both documents for a question comparing 2006 and 2025', async () => {
     const r = await ask('Norway was Tier 1 in the 2006 report. Is it still Tier 1 in the 2025 report?');
     expect(r.grounded).toBe(true);
