@@ -165,7 +165,7 @@ export function compose(view: CorpusView, picked: ReadonlyArray<ScoredPassage>, 
       first ??= citation;
       citations.push(citation);
       const quote = quoteOf(view, citation);
-      const gloss = answerType === 'number' || answerType === 'duration' ? figureGloss(quote) : '';
+      const gloss = answerType === 'number' ? figureGloss(quote) : '';
       quotes.push(`“${quote}” [${citation.n}]${gloss}`);
     }
     if (!first) continue;
