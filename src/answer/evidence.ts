@@ -3,7 +3,7 @@ import type { BuiltIndex } from '../index/artifacts.ts';
 import type { Coverage, SentenceTermIndex } from '../index/sentence-terms.ts';
 import { cosine } from '../index/vector-store.ts';
 import { squash } from '../text/clean.ts';
-import { asksAsSelf, speaksToReader } from '../text/person.ts';
+import { asksAsSelf, speaksToReader } from '../query/person.ts';
 import { terms as termsOf, tokenize } from '../text/terms.ts';
 import type { Sentence, SourceDocument } from '../types.ts';
 import { matchesAnswerType, type QuestionAnalysis } from './question.ts';

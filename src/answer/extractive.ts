@@ -1,5 +1,5 @@
 /** @module The offline answerer's decisions: whether the documents answer, which passages to quote, how to word it. */
-import { numberWords } from '../text/number-words.ts';
+import { numberWords } from '../query/number-words.ts';
 import { terms, tokenize } from '../text/terms.ts';
 import { makeCitation, quoteOf, type CorpusView } from './citations.ts';
 import type { ScoredPassage } from './evidence.ts';

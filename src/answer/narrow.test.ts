@@ -73,8 +73,12 @@ describe('narrowToClaims', () => {
     expect(narrowToClaims('Bananas are yellow [1].', 1, chunk, sentences)).toEqual({ start: chunk.start, end: chunk.end });
   });
 
-  it('narrows to the claim it backs when a marker is also stacked on a claim it does not', () => {
+  it('narrows to the claim it backs when its marker is also stacked on a claim another passage backs', () => {
     expect(narrowToClaims('Victims get a reflection period [1]. Bananas are yellow [2][1].', 1, chunk, sentences)).toEqual(span(2));
+  });
+
+  it('cites the whole chunk when a claim it alone is cited for is not found in it', () => {
+    expect(narrowToClaims('Victims get a reflection period [1]. Bananas are yellow [1].', 1, chunk, sentences)).toEqual({ start: chunk.start, end: chunk.end });
   });
 
   it('stays inside the chunk when a sentence runs past it', () => {

@@ -1,17 +1,20 @@
 /** @module Narrows a cited chunk to the sentences that carry the claims citing it. */
+import { NUMBER_WORD_VALUES, SCALE_WORDS } from '../query/number-words.ts';
 import { toTerm, tokenize } from '../text/terms.ts';
 import type { Chunk, Sentence } from '../types.ts';
 
 /** Where a claim starts: after a sentence end, a line break, or another citation marker. */
 const CLAIM_BOUNDARY = /[.!?]["”’)]*\s+|\n|\[\d+\]/g;
 
-/**
- * The text of each claim that marker `[n]` cites: the words before it back to the previous claim.
- * Markers stacked on one claim ("tried [1][2].") and markers placed after the full stop ("tried. [2]")
- * cite the words before them too.
- */
-export function claimsCiting(answer: string, n: number): string[] {
-  const claims: string[] = [];
+interface Claim {
+  text: string;
+  /** The marker sits beside another ("tried [1][2]"): another passage may be the one that backs it. */
+  stacked: boolean;
+}
+
+/** Every claim marker `[n]` cites, with whether the marker is stacked with another there. */
+function claimsOf(answer: string, n: number): Claim[] {
+  const claims: Claim[] = [];
   const pattern = new RegExp(`\\[${n}\\]`, 'g');
   for (let m = pattern.exec(answer); m; m = pattern.exec(answer)) {
     const before = answer
@@ -20,10 +23,20 @@ export function claimsCiting(answer: string, n: number): string[] {
       .replace(/[\s.!?;:,]+$/, '');
     let start = 0;
     for (const b of before.matchAll(CLAIM_BOUNDARY)) start = b.index + b[0].length;
-    const claim = before.slice(start).trim();
-    if (claim) claims.push(claim);
+    const text = before.slice(start).trim();
+    const stacked = /\[\d+\]\s*$/.test(answer.slice(0, m.index)) || /^\s*\[\d+\]/.test(answer.slice(m.index + m[0].length));
+    if (text) claims.push({ text, stacked });
   }
   return claims;
+}
+
+/**
+ * The text of each claim that marker `[n]` cites: the words before it back to the previous claim.
+ * Markers stacked on one claim ("tried [1][2].") and markers placed after the full stop ("tried. [2]")
+ * cite the words before them too.
+ */
+export function claimsCiting(answer: string, n: number): string[] {
+  return claimsOf(answer, n).map((c) => c.text);
 }
 
 /** A sentence apart from those taken, adding no key term, must add this many claim terms to be taken. */
@@ -32,19 +45,14 @@ const MIN_EXTRA_TERMS = 2;
 /** Below this share of a claim's terms found in the chunk, no sentence run carries the claim: the whole chunk is cited. */
 const MIN_COVERAGE = 0.5;
 
-/** Spelled-out numbers, folded to digits so "six months" in a claim finds "6 months" in a document and vice versa. */
-const NUMBER_WORDS = new Map(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
-    .split(' ')
-    .map((w, i): [string, string] => [w, String(i)])
-    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i): [string, string] => [w, String((i + 3) * 10)])),
-);
 /** Terms of number words that are not folded to digits but still make a figure ("2.5 million"). */
-const SCALE_TERMS = new Set(['hundred', 'thousand', 'million', 'billion', 'dozen', 'half'].map((w) => toTerm(w)));
+const SCALE_TERMS = new Set(SCALE_WORDS.map((w) => toTerm(w)));
 
 /** A token's term, with number words as digits; null for a stop word. */
 function termOf(token: string): string | null {
-  return NUMBER_WORDS.get(token) ?? toTerm(token);
+  // Spelled-out numbers fold to digits, so "six months" in a claim finds "6 months" in a document and vice versa.
+  const value = NUMBER_WORD_VALUES.get(token);
+  return value === undefined ? toTerm(token) : String(value);
 }
 
 /** A text's words as terms; `capitalised` holds those written with a capital (names, in running text). */
@@ -134,16 +142,18 @@ function sentencesForClaim(claimText: string, own: ReadonlyArray<Terms>): number
 /**
  * The smallest run of the chunk's sentences that holds, for each claim citing `[n]`, the sentences that
  * together carry its terms (figures and names included). A claim whose terms are mostly in no sentence
- * is not this chunk's to back (a marker stacked on another passage's claim) and narrows nothing; when
- * no claim is backed, the whole chunk is cited.
+ * falls back to the whole chunk (a paraphrase may still be backed by it), unless the marker is stacked
+ * with another there: then the other passage is taken to back it, and it narrows nothing.
  */
 export function narrowToClaims(answer: string, n: number, chunk: Chunk, sentences: ReadonlyArray<Sentence>): { start: number; end: number } {
   const whole = { start: chunk.start, end: chunk.end };
   const own = chunk.sentenceIds.map((id) => sentences[id]).filter((s): s is Sentence => s !== undefined);
   const ownTerms = own.map((s) => termsOf(s.cleanText, false));
   const picked: Sentence[] = [];
-  for (const claim of claimsCiting(answer, n)) {
-    for (const i of sentencesForClaim(claim, ownTerms) ?? []) {
+  for (const claim of claimsOf(answer, n)) {
+    const indexes = sentencesForClaim(claim.text, ownTerms);
+    if (!indexes && !claim.stacked) return whole;
+    for (const i of indexes ?? []) {
       const s = own[i];
       if (s) picked.push(s);
     }

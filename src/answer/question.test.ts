@@ -30,6 +30,11 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion('What kinds of permit exist?').terms).toEqual(analyseQuestion('permit exist').terms);
   });
 
+  it('reads a question with long runs of blanks as if single-spaced', () => {
+    expect(analyseQuestion(`What   is\n\n a   period of ${' '.repeat(1500)}reflection?`)).toMatchObject({ answerType: 'definition', subject: 'period of reflection' });
+    expect(analyseQuestion(`what is ${' '.repeat(2000)}x!`).answerType).toBe('other');
+  });
+
   it('collects the figures the question gives', () => {
     expect(analyseQuestion('How many of the 37 measures were new in 2006?').figures).toEqual(['37', '2006']);
   });
@@ -67,6 +72,8 @@ describe('matchesAnswerType', () => {
     expect(matchesAnswerType('definition', 'Barnehus – multidisciplinary centres for children.', { figures: [], subject: 'Barnehus' })).toBe(true);
     expect(matchesAnswerType('definition', 'The term “bakmenn” is used for the organisers.', { figures: [], subject: 'bakmenn' })).toBe(true);
     expect(matchesAnswerType('definition', 'One victim benefited from the reflection period.', subject)).toBe(false);
+    expect(matchesAnswerType('definition', 'Økokrim is the national authority for economic crime.', { figures: [], subject: 'Økokrim' })).toBe(true);
+    expect(analyseQuestion("What does Norway's 'Barnehus' mean?").subject).toBe('Barnehus');
     expect(answerTypeIsRequired('definition')).toBe(false);
   });
 

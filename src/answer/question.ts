@@ -1,7 +1,9 @@
 /** @module What a question asks for: its terms, the kind of answer it expects, and constraints the evidence must meet. */
-import { withoutQuestionForms } from '../text/question-forms.ts';
-import { expansionTerms } from '../text/synonyms.ts';
+import { NUMBER_WORD_VALUES, SCALE_WORDS } from '../query/number-words.ts';
+import { ASKS_CONDITION, ASKS_REASON, withoutQuestionForms } from '../query/question-forms.ts';
+import { expansionTerms } from '../query/synonyms.ts';
 import { terms, tokenize } from '../text/terms.ts';
+import { YEAR_SOURCE, yearsIn } from '../query/years.ts';
 
 /**
  * The kind of fact a question asks for, read from its wording. A figure, duration, date or person
@@ -36,11 +38,11 @@ export interface QuestionAnalysis {
   namedDocuments: ReadonlyMap<string, number>;
 }
 
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|single|double';
+const NUMBER_WORDS = [...NUMBER_WORD_VALUES.keys(), ...SCALE_WORDS, 'single', 'double'].join('|');
 export const NUMBER_PATTERN = new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i');
 // "threeyear": PDF extraction glues hyphenated words, so the unit may follow the number directly.
 const DURATION_PATTERN = new RegExp(`(?:\\d+|\\b(?:${NUMBER_WORDS}|a|an)\\b|\\b(?:${NUMBER_WORDS}))[\\s-]*(?:\\w+[\\s-]+)?(?:days?|weeks?|months?|years?|hours?)\\b|\\buntil\\b|\\bup to\\b`, 'i');
-const DATE_PATTERN = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b/i;
+const DATE_PATTERN = new RegExp(`${YEAR_SOURCE}|\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\\b`, 'i');
 const REASON_PATTERN = /\b(?:because|due to|owing to|as a result|since|reasons?|caused? by|so that|in order to|therefore|why)\b/i;
 const CONDITION_PATTERN = /\b(?:if|unless|only|provided|on condition|conditions?|requires?|required|must|when)\b/i;
 const NAME_PATTERN = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\b|\b(?:Minister|Ministry|Directorate|police|NGO|government|artist|painter|painted)\b/u;
@@ -53,12 +55,14 @@ const QUESTION_WORDS = new Set([...MONTHS, 'how', 'what', 'which', 'who', 'whom'
  * is ("What does 'bakmenn' refer to?"), or the short noun phrase of "What is a period of reflection?".
  */
 function definitionSubject(question: string): string | null {
-  const quoted = /['‘“"]([^'’”"]{2,60})['’”"]/.exec(question)?.[1];
+  // An opening quote follows a space or bracket, so "Norway's 'Barnehus'" does not open at "'s".
+  const quoted = /(?:^|[\s(])['‘“"]([^'’”"]{2,60})['’”"](?![\p{L}\p{N}])/u.exec(question)?.[1];
   if (quoted && /\b(?:mean|means|meant|refer|refers|stand for|stands for|what is|what are|what was|what were|called|term|word|cover)\b/i.test(question)) return quoted.trim();
+  // `question` has single spaces (analyseQuestion folds white space), so these patterns cannot backtrack far.
   const plain =
-    /^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?([\p{L}\s-]{3,50}?)\s*\??\s*$/iu.exec(question)?.[1] ??
-    /^\s*what\s+does\s+(?:the\s+(?:term|word)\s+)?([\p{L}\s-]{3,50}?)\s+mean\s*\??\s*$/iu.exec(question)?.[1];
-  return plain && plain.trim().split(/\s+/).length <= 5 ? plain.trim() : null;
+    /^what (?:is|are) (?:an? |the )?([\p{L} -]{3,50}?) ?\?$/iu.exec(question)?.[1] ??
+    /^what does (?:the (?:term|word) )?([\p{L} -]{3,50}?) mean ?\?$/iu.exec(question)?.[1];
+  return plain && plain.trim().split(' ').length <= 5 ? plain.trim() : null;
 }
 
 function answerTypeOf(question: string): AnswerType {
@@ -67,14 +71,16 @@ function answerTypeOf(question: string): AnswerType {
   if (/\bhow (?:many|much)\b|\bwhat(?:\s+\S+){0,2}\s+(?:numbers?|percentages?|share|proportion|amounts?|figures?|statistics|sums?)\b/.test(q)) return 'number';
   if (/^\s*(?:and\s+)?when\b|\bwhat year\b|\bin which year\b/.test(q)) return 'date';
   if (/^\s*(?:and\s+)?who\b/.test(q)) return 'person';
-  if (/^\s*(?:and\s+)?why\b|\bwhat (?:is|was|were|are) the reasons?\b|\bfor what reasons?\b/.test(q)) return 'reason';
-  if (/\b(?:under|on) what (?:conditions?|circumstances|terms)\b|\bin what (?:cases|circumstances)\b|\bwhat (?:are|were) the (?:conditions|requirements)\b/.test(q)) return 'condition';
+  if (/^\s*(?:and\s+)?why\b/.test(q) || ASKS_REASON.test(q)) return 'reason';
+  if (ASKS_CONDITION.test(q)) return 'condition';
   if (/\b(?:penalt(?:y|ies)|punishments?|(?:prison\s+)?sentences?|prison terms?)\b/.test(q) && /^\s*(?:and\s+)?(?:what|which|how)\b/.test(q)) return 'penalty';
   if (definitionSubject(question)) return 'definition';
   return 'other';
 }
 
-export function analyseQuestion(question: string): QuestionAnalysis {
+export function analyseQuestion(asked: string): QuestionAnalysis {
+  // One space between words: the patterns below then never try the many ways to split a run of blanks.
+  const question = asked.replace(/\s+/g, ' ').trim();
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   const names = words
     .filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
@@ -87,7 +93,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     expansions: expansionTerms(questionTerms),
     context: [],
     answerType: answerTypeOf(question),
-    years: [...new Set(question.match(/\b(?:1[89]\d\d|20\d\d)\b/g) ?? [])],
+    years: yearsIn(question),
     figures: [...new Set(question.match(/\b\d+\b/g) ?? [])],
     subject: definitionSubject(question),
     names: [...new Set(names)],
@@ -108,8 +114,9 @@ function withoutGivenFigures(passage: string, given: ReadonlyArray<string>): str
 /** Whether `passage` defines `subject`: "X is …", "X means …", "X – …", or "called X" / "the term X". */
 function defines(passage: string, subject: string): boolean {
   const term = subject.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  const after = new RegExp(`\\b${term}['’”"]?\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:is|are|was|were|means|refers to|[–—:])\\s`, 'i');
-  const before = new RegExp(`\\b(?:called|known as|term|word|defined as|referred to as)\\s+['‘“"]?${term}\\b`, 'i');
+  // Letter boundaries by lookaround: `\b` knows only ASCII letters, and "Økokrim" starts with another.
+  const after = new RegExp(`(?<![\\p{L}\\p{N}])${term}['’”"]?\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:is|are|was|were|means|refers to|[–—:])\\s`, 'iu');
+  const before = new RegExp(`\\b(?:called|known as|term|word|defined as|referred to as)\\s+['‘“"]?${term}(?![\\p{L}\\p{N}])`, 'iu');
   return after.test(passage) || before.test(passage);
 }
 

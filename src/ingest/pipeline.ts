@@ -1,7 +1,7 @@
 /** @module Corpus → sections → chunks → embeddings → keyword and vector indexes, with progress. */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Embedder } from '../embed/embedder.ts';
 import { corpusHash, INDEX_FORMAT_VERSION, type BuiltIndex } from '../index/artifacts.ts';
@@ -32,18 +32,16 @@ export function buildHash(docs: ReadonlyArray<SourceDocument>, options: BuildOpt
 
 let codeFingerprint: string | undefined;
 
-/** Files of `src/text` that only queries use (the thesaurus, question framing, number words). */
-const QUERY_TIME_ONLY = new Set(['synonyms.ts', 'question-forms.ts', 'number-words.ts']);
 
 function ingestCodeFingerprint(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const root = fileURLToPath(new URL('..', import.meta.url));
-  // What shapes the saved files: parsing, sentences, cleaning, terms, and the index builders. Text
-  // helpers used at query time only need no rebuild when edited.
+  // What shapes the saved files: parsing, sentences, cleaning, terms, and the index builders. How
+  // questions are read (`src/query`) needs no rebuild when edited.
   const files = [
     ...['ingest', 'text'].flatMap((dir) =>
       readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !QUERY_TIME_ONLY.has(basename(f)))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
         .map((f) => join(dir, f)),
     ),
     join('index', 'keyword.ts'),

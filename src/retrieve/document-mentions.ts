@@ -1,5 +1,6 @@
 /** @module Which documents a question names ("according to the 2025 TIP report", "the 2006 action plan"). */
 import { terms, toTerm, tokenize } from '../text/terms.ts';
+import { YEAR_SOURCE, yearsIn } from '../query/years.ts';
 import type { DocumentMeta } from '../types.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { DocumentMeta } from '../types.ts';
  * title words ("plan", "report") are used loosely in questions and named the wrong document when tried.
  */
 function namingWords(text: string): string[] {
-  const words = text.replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => m.replaceAll('.', '')).match(/\b(?:1[89]|20)\d\d\b|\b\p{Lu}{2,}\b/gu) ?? [];
+  const words = text.replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => m.replaceAll('.', '')).match(new RegExp(`${YEAR_SOURCE}|\\b\\p{Lu}{2,}\\b`, 'gu')) ?? [];
   return words.flatMap((w) => tokenize(w));
 }
 
@@ -72,7 +73,7 @@ export class DocumentMentions {
    */
   spansDocuments(question: string): boolean {
     if ([...this.strengths(question).values()].filter((s) => s === 1).length >= 2) return true;
-    const years = [...new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? [])];
+    const years = yearsIn(question);
     const docsOf = years.map((y) => new Set([...this.wordsByDoc].filter(([, words]) => words.has(y)).map(([id]) => id))).filter((docs) => docs.size > 0);
     return docsOf.some((a, i) => docsOf.slice(i + 1).some((b) => ![...a].some((id) => b.has(id))));
   }

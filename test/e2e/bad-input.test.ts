@@ -95,6 +95,9 @@ describe('bad input', () => {
     ['zero-width and bidi overrides', 'refl\u200bection \u202eperiod\u202c'],
     ['HTML and script', '<img src=x onerror=alert(1)><script>alert(1)</script> reflection period'],
     ['only punctuation', '?!?.,;'],
+    // Long runs of blanks inside question patterns: a regex that can split the run many ways would hang.
+    ['a long run of blanks in a definition question', `What is ${' '.repeat(1900)}x!`],
+    ['a long run of tabs and quotes', `'${'\t '.repeat(900)}' mean?`],
   ])('answers a question with %s without failing', async (_name, question) => {
     const app = await makeApp();
     for (const path of ['/api/search', '/api/chat']) {

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { createChatMock, type ChatMock } from '../support/openai-mock.ts';
 import { TEST_INDEX_DIR } from '../support/runtime.ts';
 
-
 /** Starts the real server as its own process and resolves with its URL once it listens. */
 function startServer(port: number, model: { apiKey: string; baseUrl: string }) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
@@ -67,7 +66,11 @@ describe('graceful shutdown', () => {
       const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       const decoder = new TextDecoder();
       let body = '';
-      while (!body.includes('event: delta')) body += decoder.decode((await reader.read()).value ?? new Uint8Array(), { stream: true });
+      while (!body.includes('event: delta')) {
+        const r = await reader.read();
+        if (r.done) throw new Error(`the stream ended before any delta: ${body}`);
+        body += decoder.decode(r.value, { stream: true });
+      }
       const exited = once(server.child, 'exit');
       server.child.kill('SIGTERM');
       const atSignal = body.length;

@@ -10,6 +10,10 @@ describe('numberWords', () => {
     ]);
   });
 
+  it('reads no figure from a number word that a scale word multiplies', () => {
+    expect(numberWords('two hundred victims and three thousand calls; five cases')).toEqual([{ text: 'five', value: 5 }]);
+  });
+
   it('ignores words that only contain a number word', () => {
     expect(numberWords('Someone is often tenacious; seventy')).toEqual([{ text: 'seventy', value: 70 }]);
   });

@@ -1,5 +1,5 @@
 /** @module A small thesaurus for how people ask versus how the documents say it ("sent back home" → "repatriated"). */
-import { terms } from './terms.ts';
+import { terms } from '../text/terms.ts';
 
 /**
  * Groups of phrases that mean the same thing in questions about trafficking, law and victim support.

@@ -5,7 +5,8 @@ describe('asksAsSelf', () => {
   it('tells a first-person question from one about others', () => {
     expect(asksAsSelf('How do I apply for a reflection period?')).toBe(true);
     expect(asksAsSelf("What if I've already applied?")).toBe(true);
-    expect(asksAsSelf('How do victims apply? Is it in Article I?')).toBe(true);
+    expect(asksAsSelf('My permit ends soon; what can i do?')).toBe(true);
+    expect(asksAsSelf('What does Article I of the convention say? Was Norway in Tier I?')).toBe(false);
     expect(asksAsSelf('How do victims apply for a reflection period?')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expansionTerms } from './synonyms.ts';
-import { terms } from './terms.ts';
+import { terms } from '../text/terms.ts';
 
 describe('expansionTerms', () => {
   it('adds the documents\u2019 wording for a plain-language phrase', () => {
