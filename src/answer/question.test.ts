@@ -19,6 +19,10 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion(question).answerType).toBe(type);
   });
 
+  it('does not take the capital that starts a sentence for a name', () => {
+    expect(analyseQuestion('Who runs ROSA? So when did Oslo start it?').names).toEqual(['oslo']);
+  });
+
   it('collects years and capitalised names, but not months or the first word', () => {
     const a = analyseQuestion('What tier did Sweden get in March 2015?');
     expect(a.years).toEqual(['2015']);

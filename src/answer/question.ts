@@ -81,9 +81,11 @@ function answerTypeOf(question: string): AnswerType {
 export function analyseQuestion(asked: string): QuestionAnalysis {
   // One space between words: the patterns below then never try the many ways to split a run of blanks.
   const question = asked.replace(/\s+/g, ' ').trim();
-  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const names = words
-    .filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
+  // A capital starting a sentence says nothing; a follow-up's search text joins two questions.
+  const names = [...question.matchAll(/[\p{L}\p{N}]+/gu)]
+    .filter((m) => m.index > 0 && !/[.!?]["”’)]* $/u.test(question.slice(0, m.index)))
+    .map((m) => m[0])
+    .filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !QUESTION_WORDS.has(w.toLowerCase()))
     .map((w) => tokenize(w)[0] ?? '')
     .filter(Boolean);
   const questionTerms = [...new Set(terms(withoutQuestionForms(question)))];
