@@ -33,8 +33,9 @@ export async function gatherEvidence(
   options: GatherOptions = defaultGatherOptions,
 ): Promise<Evidence> {
   const own = analyseQuestion(question);
-  const full = analyseQuestion(searchText);
-  const named = retriever.mentions.strengths(searchText);
+  const full = searchText === question ? own : analyseQuestion(searchText);
+  const mentions = retriever.mentions.read(searchText);
+  const named = mentions.strengths;
   // Words that only name a document ("the 2025 TIP report") say which document, not what to find in it.
   const namingWords = new Set([...retriever.mentions.namingWordsOf([...named.keys()]), ...retriever.mentions.namingPhraseTerms(searchText, [...named.keys()])]);
   const ownTerms = new Set(own.terms);
@@ -47,7 +48,7 @@ export async function gatherEvidence(
     namedDocuments: named,
   };
   const queryVector = await retriever.embedder.embedQuery(searchText);
-  const ranked = (await retriever.rank(searchText, docIds, {}, queryVector)).slice(0, options.chunks);
+  const ranked = (await retriever.rank(searchText, docIds, {}, { queryVector, mentions })).slice(0, options.chunks);
   const chunkIndexes = ranked.map(([ci]) => ci);
   const rankOf = new Map<number, number>();
   chunkIndexes.forEach((ci, rank) => {
@@ -55,5 +56,5 @@ export async function gatherEvidence(
   });
   const candidates = [...rankOf.entries()].map(([sentenceId, chunkRank]) => ({ sentenceId, chunkRank }));
   const passages = scorer.score(analysis, queryVector, candidates);
-  return { analysis, spansDocuments: retriever.mentions.spansDocuments(searchText), chunkIndexes, passages };
+  return { analysis, spansDocuments: mentions.spansDocuments, chunkIndexes, passages };
 }

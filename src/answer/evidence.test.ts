@@ -36,16 +36,18 @@ function scorerFor(docs: ParsedDocument[]): { scorer: EvidenceScorer; index: Bui
   return { scorer: new EvidenceScorer(index, new SentenceTermIndex(sentences, index.sectionsByDoc), docs), index };
 }
 
-/** Every sentence of the index as a candidate from the top-ranked chunk. */
-const everySentence = (index: BuiltIndex) => index.sentences.map((s) => ({ sentenceId: s.id, chunkRank: 0 }));
+/** The passages of `docs` for `question`, every sentence a candidate from the top-ranked chunk. */
+function passagesFor(docs: ParsedDocument[], question: string) {
+  const { scorer, index } = scorerFor(docs);
+  const candidates = index.sentences.map((s) => ({ sentenceId: s.id, chunkRank: 0 }));
+  return scorer.score(analyseQuestion(question), [1, 1, 1, 1], candidates);
+}
 
 describe('EvidenceScorer.score', () => {
   it('never joins sentences of two documents into one passage, though their section ids are alike', () => {
     const a = doc('a', 'Victims get shelter in Oslo.', 'Shelters');
     const b = doc('b', 'Victims get a permit in Bergen.', 'Permits');
-    const { scorer, index } = scorerFor([a, b]);
-    const candidates = everySentence(index);
-    const passages = scorer.score(analyseQuestion('Do victims get shelter or a permit?'), [1, 1, 1, 1], candidates);
+    const passages = passagesFor([a, b], 'Do victims get shelter or a permit?');
     for (const p of passages) {
       expect(new Set(p.sentences.map((s) => s.docId)).size).toBe(1);
       expect(p.start).toBeLessThan(p.end);
@@ -54,17 +56,13 @@ describe('EvidenceScorer.score', () => {
 
   it('quotes the rest of a list with the sentence that opens it', () => {
     const text = 'Goals\nThe main goals are to:\n• limit recruitment\n• protect victims\n• prosecute traffickers';
-    const { scorer, index } = scorerFor([doc('a', text, 'Goals')]);
-    const candidates = everySentence(index);
-    const [best] = scorer.score(analyseQuestion('What are the main goals?'), [1, 1, 1, 1], candidates);
+    const [best] = passagesFor([doc('a', text, 'Goals')], 'What are the main goals?');
     expect(best?.text).toContain('prosecute traffickers');
   });
 
   it('never offers a sentence that only repeats its section title', () => {
     const text = 'Period of reflection\nA period of reflection lasts six months.';
-    const { scorer, index } = scorerFor([doc('a', text, 'Period of reflection')]);
-    const candidates = everySentence(index);
-    const passages = scorer.score(analyseQuestion('period of reflection'), [1, 1, 1, 1], candidates);
+    const passages = passagesFor([doc('a', text, 'Period of reflection')], 'period of reflection');
     expect(passages.every((p) => p.text !== 'Period of reflection')).toBe(true);
   });
 });
@@ -73,9 +71,7 @@ describe('EvidenceScorer.score for a question in the first person', () => {
   it('prefers the passage written to "you" over an equally matching report', () => {
     const a = doc('report', 'Victims may apply for a reflection period at the police.', 'Protection');
     const b = doc('guide', 'You may apply for a reflection period at the police.', 'Period of reflection');
-    const { scorer, index } = scorerFor([a, b]);
-    const candidates = everySentence(index);
-    const [best] = scorer.score(analyseQuestion('How do I apply for a reflection period at the police?'), [1, 1, 1, 1], candidates);
+    const [best] = passagesFor([a, b], 'How do I apply for a reflection period at the police?');
     expect(best?.docId).toBe('guide');
   });
 });

@@ -15,6 +15,12 @@ function namingWords(text: string): string[] {
 /** Words that ask about the present: they point to the newest document ("the latest report", "these days"). */
 const RECENT = /\b(?:latest|newest|most recent|these days|nowadays|today|currently|at present)\b/i;
 
+/** Which documents a question names, and whether it spans documents (see DocumentMentions). */
+export interface QuestionMentions {
+  strengths: ReadonlyMap<string, number>;
+  spansDocuments: boolean;
+}
+
 /** Title words every document here shares; they tell no document from another. */
 const SHARED_TOPIC = new Set(terms('human trafficking Norway Norwegian persons'));
 
@@ -72,9 +78,20 @@ export class DocumentMentions {
    * do not.
    */
   spansDocuments(question: string): boolean {
-    if ([...this.strengths(question).values()].filter((s) => s === 1).length >= 2) return true;
-    const years = yearsIn(question);
-    const docsOf = years.map((y) => new Set([...this.wordsByDoc].filter(([, words]) => words.has(y)).map(([id]) => id))).filter((docs) => docs.size > 0);
+    return this.read(question).spansDocuments;
+  }
+
+  /** Both readings of a question at once, its strengths computed one time. */
+  read(question: string): QuestionMentions {
+    const strengths = this.strengths(question);
+    return { strengths, spansDocuments: this.spans(question, strengths) };
+  }
+
+  private spans(question: string, strengths: ReadonlyMap<string, number>): boolean {
+    if ([...strengths.values()].filter((s) => s === 1).length >= 2) return true;
+    const docsOf = yearsIn(question)
+      .map((y) => new Set([...this.wordsByDoc].filter(([, words]) => words.has(y)).map(([id]) => id)))
+      .filter((docs) => docs.size > 0);
     return docsOf.some((a, i) => docsOf.slice(i + 1).some((b) => ![...a].some((id) => b.has(id))));
   }
 

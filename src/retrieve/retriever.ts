@@ -7,7 +7,7 @@ import { asksAsSelf, speaksToReader } from '../query/person.ts';
 import { withoutQuestionForms } from '../query/question-forms.ts';
 import { expansionTerms } from '../query/synonyms.ts';
 import { terms } from '../text/terms.ts';
-import { DocumentMentions } from './document-mentions.ts';
+import { DocumentMentions, type QuestionMentions } from './document-mentions.ts';
 import type { Hit, SourceDocument } from '../types.ts';
 
 export interface RetrieverOptions {
@@ -84,8 +84,16 @@ export class Retriever {
     return ranked.slice(0, request.k).map(([ci, score]) => this.toHit(ci, score));
   }
 
-  /** Fused `[chunk index, score]` candidates, best first. */
-  async rank(query: string, docIds?: ReadonlyArray<string>, options: Partial<RetrieverOptions> = {}, queryVector?: ArrayLike<number>): Promise<Array<[number, number]>> {
+  /**
+   * Fused `[chunk index, score]` candidates, best first. A caller that has already embedded the query
+   * or read its document mentions passes them in `known`, so they are not worked out again.
+   */
+  async rank(
+    query: string,
+    docIds?: ReadonlyArray<string>,
+    options: Partial<RetrieverOptions> = {},
+    known: { queryVector?: ArrayLike<number>; mentions?: QuestionMentions } = {},
+  ): Promise<Array<[number, number]>> {
     const opts = { ...this.options, ...options };
     const allowed = docIds?.length ? new Set(docIds) : undefined;
     // Framing words ("under what conditions") are not searched for; the embedder still reads the whole question.
@@ -93,17 +101,18 @@ export class Retriever {
     const queryTerms = terms(searchable);
     const expansions = opts.synonyms ? expansionTerms(queryTerms) : [];
     const keyword = opts.keywordWeight > 0 ? this.index.keyword.search(searchable, opts.candidates, allowed, expansions) : [];
-    const dense = opts.denseWeight > 0 ? this.denseChunks(queryVector ?? (await this.embedder.embedQuery(query)), opts.candidates, allowed) : [];
+    const dense = opts.denseWeight > 0 ? this.denseChunks(known.queryVector ?? (await this.embedder.embedQuery(query)), opts.candidates, allowed) : [];
     const bySentence = opts.sentenceWeight > 0 ? this.bestSentenceChunks(this.sentenceTerms.search({ terms: queryTerms, expansions }, opts.candidates * 4, allowed), opts.candidates) : [];
     const fused = fuse([keyword, dense, bySentence], { method: opts.fusion, rrfK: opts.rrfK, weights: [opts.keywordWeight, opts.denseWeight, opts.sentenceWeight] });
-    const named = opts.mentionBoost > 0 ? this.mentions.strengths(query) : new Map<string, number>();
+    const mentions = known.mentions ?? this.mentions.read(query);
+    const named = opts.mentionBoost > 0 ? mentions.strengths : new Map<string, number>();
     const askedAsSelf = opts.askerBoost > 0 && asksAsSelf(query);
     const boost = (ci: number): number => {
       const chunk = this.index.chunks[ci];
       return (1 + opts.mentionBoost * (named.get(chunk?.docId ?? '') ?? 0)) * (askedAsSelf && speaksToReader(chunk?.indexText ?? '') ? 1 + opts.askerBoost : 1);
     };
     const boosted = named.size || askedAsSelf ? fused.map(([ci, score]): [number, number] => [ci, score * boost(ci)]).sort((a, b) => b[1] - a[1]) : fused;
-    return this.mentions.spansDocuments(query) ? this.diversify(boosted, opts.candidates, opts.documentDecay) : boosted;
+    return mentions.spansDocuments ? this.diversify(boosted, opts.candidates, opts.documentDecay) : boosted;
   }
 
   /** Scores sentences by cosine to the query; chunks take their best sentence's score. */
