@@ -50,6 +50,18 @@ export interface ScoredPassage {
   density: number;
 }
 
+/** What scoring a passage needs to know of the question, worked out once per question. */
+interface AskedQuestion {
+  question: QuestionAnalysis;
+  /** Per candidate sentence, the retrieval rank of its best chunk. */
+  rankOf: ReadonlyMap<number, number>;
+  /** Per candidate sentence, its cosine similarity to the question. */
+  similarity: ReadonlyMap<number, number>;
+  /** Per candidate sentence, its coverage of the question on its own. */
+  alone: ReadonlyMap<number, Coverage>;
+  askedAsSelf: boolean;
+}
+
 /** A bullet or numbered list item, as the documents write them (•, -, o, lost Wingdings "n", "1."). */
 const LIST_ITEM = /^(?:[•\-–*]|o\s|n\s|\d+[.)]\s)/;
 const MAX_LIST_ITEMS = 12;
@@ -101,6 +113,7 @@ export class EvidenceScorer {
     // A passage starts and ends on a sentence that shares a term with the question: padding either
     // side would be quoted without carrying anything.
     const bearsTerm = (id: number): boolean => (alone.get(id)?.covered.size ?? 0) > 0;
+    const asked: AskedQuestion = { question, rankOf, similarity, alone, askedAsSelf: asksAsSelf(question.text) };
     const passages: ScoredPassage[] = [];
     for (const first of rankOf.keys()) {
       if (!bearsTerm(first)) continue;
@@ -109,7 +122,7 @@ export class EvidenceScorer {
         const sentence = this.index.sentences[id] as Sentence;
         if (run.length && !sameSection(sentence, run[0])) break;
         run.push(sentence);
-        if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(question, this.withList(run), rankOf, similarity, alone));
+        if (run.length === 1 || bearsTerm(id)) passages.push(this.scorePassage(this.withList(run), asked));
       }
     }
     // Equal scores (same terms covered): the passage whose every sentence speaks to the question wins.
@@ -130,13 +143,7 @@ export class EvidenceScorer {
     return out;
   }
 
-  private scorePassage(
-    question: QuestionAnalysis,
-    run: Sentence[],
-    rankOf: ReadonlyMap<number, number>,
-    similarity: ReadonlyMap<number, number>,
-    alone: ReadonlyMap<number, Coverage>,
-  ): ScoredPassage {
+  private scorePassage(run: Sentence[], { question, rankOf, similarity, alone, askedAsSelf }: AskedQuestion): ScoredPassage {
     const ids = run.map((s) => s.id);
     const { score: union, covered } = this.terms.coverageOf(question, ids);
     const bestSingle = Math.max(...ids.map((id) => (alone.get(id) ?? this.terms.coverage(question, id)).score));
@@ -155,7 +162,7 @@ export class EvidenceScorer {
       (typeMatch ? this.weights.answerType : 0) +
       this.weights.chunkRank / (chunkRank + 1) +
       this.weights.namedDocument * (question.namedDocuments.get(first.docId) ?? 0) +
-      (asksAsSelf(question.text) && speaksToReader(text) ? this.weights.addressedToAsker : 0) -
+      (askedAsSelf && speaksToReader(text) ? this.weights.addressedToAsker : 0) -
       this.weights.extraSentence * (run.filter((s) => !LIST_ITEM.test(s.cleanText)).length - 1);
     return {
       sentences: run,

@@ -153,12 +153,8 @@ export type LoadResult = { status: 'loaded'; index: BuiltIndex } | { status: 'mi
  * IndexLoadError when files are there but unreadable or inconsistent.
  */
 export async function loadIndex(indexDir: string, expected: IndexExpectation, hnsw: Partial<HnswOptions> = {}): Promise<LoadResult> {
-  let name: string;
-  try {
-    name = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
-  } catch {
-    return { status: 'missing', reason: 'no index has been built yet' };
-  }
+  const name = await readCurrent(indexDir);
+  if (name === null) return { status: 'missing', reason: 'no index has been built yet' };
   const dir = join(indexDir, name);
   try {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));

@@ -64,7 +64,7 @@ export async function buildIndex(docs: ReadonlyArray<SourceDocument>, embedder: 
   const sentenceVectors = new Float32Array(sentences.length * embedder.dims);
   const batch = embedder.maxBatch;
   // Batches of similar length waste less work on padding in the sentence encoder.
-  const order = sentences.map((s, i) => i).sort((a, b) => (sentences[a]?.cleanText.length ?? 0) - (sentences[b]?.cleanText.length ?? 0));
+  const order = sentences.map((_, i) => i).sort((a, b) => (sentences[a]?.cleanText.length ?? 0) - (sentences[b]?.cleanText.length ?? 0));
   let lastReport = 0;
   for (let i = 0; i < order.length; i += batch) {
     const ids = order.slice(i, i + batch);

@@ -58,6 +58,8 @@ export interface SearchRequest {
 export class Retriever {
   private readonly options: RetrieverOptions;
   private readonly chunksOfSentence: number[][];
+  /** Per chunk, whether it is written to "you" (worked out once: the chunks never change). */
+  private readonly speaksToReader: boolean[];
   private readonly docsById: Map<string, SourceDocument>;
   readonly sentenceTerms: SentenceTermIndex;
   readonly mentions: DocumentMentions;
@@ -73,6 +75,7 @@ export class Retriever {
     this.mentions = new DocumentMentions(docs);
     this.sentenceTerms = new SentenceTermIndex(index.sentences, index.sectionsByDoc);
     this.chunksOfSentence = index.sentences.map(() => []);
+    this.speaksToReader = index.chunks.map((c) => speaksToReader(c.indexText));
     index.chunks.forEach((chunk, ci) => {
       for (const sid of chunk.sentenceIds) this.chunksOfSentence[sid]?.push(ci);
     });
@@ -109,7 +112,7 @@ export class Retriever {
     const askedAsSelf = opts.askerBoost > 0 && asksAsSelf(query);
     const boost = (ci: number): number => {
       const chunk = this.index.chunks[ci];
-      return (1 + opts.mentionBoost * (named.get(chunk?.docId ?? '') ?? 0)) * (askedAsSelf && speaksToReader(chunk?.indexText ?? '') ? 1 + opts.askerBoost : 1);
+      return (1 + opts.mentionBoost * (named.get(chunk?.docId ?? '') ?? 0)) * (askedAsSelf && this.speaksToReader[ci] ? 1 + opts.askerBoost : 1);
     };
     const boosted = named.size || askedAsSelf ? fused.map(([ci, score]): [number, number] => [ci, score * boost(ci)]).sort((a, b) => b[1] - a[1]) : fused;
     return mentions.spansDocuments ? this.diversify(boosted, opts.candidates, opts.documentDecay) : boosted;

@@ -3,8 +3,9 @@ import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Answerer } from '../../answer/answerer.ts';
 import type { AnswerRequest } from '../../answer/types.ts';
-import { AppError, InputError } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
+import { assertKnownDocIds } from '../doc-ids.ts';
 import { createRouter } from '../router.ts';
 import { chatRequestSchema, guardedRouteErrors, jsonBodyErrors } from '../schemas.ts';
 import { requestIdOf } from '../request-id.ts';
@@ -24,8 +25,7 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
   const app = createRouter();
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const unknown = body.docIds?.filter((id) => !knownDocIds.has(id)) ?? [];
-    if (unknown.length) throw new InputError(`docIds: unknown document id(s) ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(', ')}`);
+    assertKnownDocIds(body.docIds, knownDocIds);
     const request = { messages: body.messages, ...(body.docIds ? { docIds: body.docIds } : {}) };
     const wantsStream = body.stream || (c.req.header('accept') ?? '').includes('text/event-stream');
     // Only a finished answer knows which answerer gave it (the model may fail and the offline one

@@ -34,14 +34,16 @@ function summary(d: ParsedDocument) {
 }
 
 export function documentsRoutes(documents: ReadonlyArray<ParsedDocument>): OpenAPIHono {
-  const byId = new Map(documents.map((d) => [d.id, d]));
+  // The corpus never changes while the server runs: each body is built once.
+  const summaries = documents.map(summary);
+  const full = new Map(documents.map((d) => [d.id, { ...summary(d), text: d.text }]));
   const app = createRouter();
-  app.openapi(listRoute, (c) => c.json({ documents: documents.map(summary) }, 200));
+  app.openapi(listRoute, (c) => c.json({ documents: summaries }, 200));
   app.openapi(getRoute, (c) => {
     const { id } = c.req.valid('param');
-    const doc = byId.get(id);
+    const doc = full.get(id);
     if (!doc) throw new NotFoundError(`no document with id "${id.slice(0, 100)}"; see GET /api/documents`);
-    return c.json({ ...summary(doc), text: doc.text }, 200);
+    return c.json(doc, 200);
   });
   return app;
 }

@@ -1,7 +1,7 @@
 /** @module POST /api/search: hybrid retrieval, verbatim passages with offsets. */
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { assertKnownDocIds } from '../doc-ids.ts';
 import { createRouter } from '../router.ts';
-import { InputError } from '../../errors.ts';
 import type { Hit } from '../../types.ts';
 import { guardedRouteErrors, jsonBodyErrors, searchRequestSchema, searchResponseSchema } from '../schemas.ts';
 
@@ -24,8 +24,7 @@ export function searchRoutes(service: SearchService, knownDocIds: ReadonlySet<st
   const app = createRouter();
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const unknown = body.docIds?.filter((id) => !knownDocIds.has(id)) ?? [];
-    if (unknown.length) throw new InputError(`docIds: unknown document id(s) ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(', ')}`);
+    assertKnownDocIds(body.docIds, knownDocIds);
     const results = await service.search({ query: body.query.trim(), k: body.k, ...(body.docIds ? { docIds: body.docIds } : {}) });
     return c.json({ results }, 200);
   });
