@@ -12,6 +12,7 @@ import { isFollowUp, rewriteFollowUp } from './followup.ts';
 import { MarkerStream } from './marker-stream.ts';
 import { narrowToClaims } from './narrow.ts';
 import { ANSWER_SYSTEM_PROMPT, CONDENSE_SYSTEM_PROMPT, NOT_IN_DOCUMENTS, answerUserPrompt, condenseUserPrompt, type PromptPassage } from './prompt.ts';
+import { NUMBER_PATTERN } from './question.ts';
 import type { AnswerRequest, AnswerResult, Citation } from './types.ts';
 
 type LlmConfig = Extract<Config['answerer'], { provider: 'openai' }>;
@@ -315,8 +316,6 @@ export function splitClaims(text: string): Claim[] {
   return claims;
 }
 
-/** Figures make a claim a fact even when it is short: "Victims get six months." */
-const FACT_LIKE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
 
 /** Words below which a claim without a figure is taken for a connective ("In short, yes."), not a fact. */
 const CONNECTIVE_WORDS = 6;
@@ -328,7 +327,8 @@ function isConnective(body: string): boolean {
   const plain = body.trim();
   if (!plain || plain.endsWith(':')) return true;
   const words = plain.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length < CONNECTIVE_WORDS && !FACT_LIKE.test(plain);
+  // A figure makes a claim a fact even when it is short: "Victims get six months."
+  return words.length < CONNECTIVE_WORDS && !NUMBER_PATTERN.test(plain);
 }
 
 /**
