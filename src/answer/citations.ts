@@ -16,10 +16,13 @@ export function corpusView(docs: ReadonlyArray<SourceDocument>, sectionsByDoc: R
   const byId = new Map(docs.map((d) => [d.id, d]));
   return {
     doc: (id) => byId.get(id),
+    // The deepest section holding the span, then the shortest: the same rule as the page's
+    // sectionAround (web/doctext.js), so a citation's breadcrumb and the panel's agree.
     sectionAt(docId, start, end) {
       let best: Section | undefined;
       for (const s of sectionsByDoc[docId] ?? []) {
-        if (s.start <= start && end <= s.end && (!best || s.level >= best.level)) best = s;
+        if (s.start > start || end > s.end) continue;
+        if (!best || s.level > best.level || (s.level === best.level && s.end - s.start < best.end - best.start)) best = s;
       }
       return best;
     },
