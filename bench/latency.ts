@@ -1,13 +1,10 @@
 /** @module `npm run bench`: start-up, search and answer latency in-process over the eval questions (warm). */
 import { loadConfig } from '../src/config.ts';
 import { readEvalSet } from '../src/eval/dataset.ts';
+import { percentile } from '../src/eval/percentile.ts';
 import { createLogger } from '../src/log.ts';
 import { createRuntime } from '../src/runtime.ts';
 
-const percentile = (values: number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-};
 const report = (name: string, ms: number[]): void =>
   console.log(`| ${name} | ${ms.length} | ${percentile(ms, 0.5).toFixed(1)} | ${percentile(ms, 0.95).toFixed(1)} | ${Math.max(...ms).toFixed(1)} |`);
 

@@ -1,6 +1,7 @@
 /** @module `npm run eval [-- --set FILE]`: retrieval (and, with an answerer, answer) metrics on a question set. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { percentile } from '../eval/percentile.ts';
 import { goldQuotes, readEvalSet, searchQuery } from '../eval/dataset.ts';
 import { GoldLocator, type DocSpan } from '../eval/gold.ts';
 import { isSupported, scoreAnswers, type AnswerCase } from '../eval/answers.ts';
@@ -23,6 +24,8 @@ const runtime = await createRuntime(config, createLogger('warn'));
 const items = await readEvalSet(values.set ?? 'eval/dev.jsonl');
 const locator = new GoldLocator(runtime.docs);
 const answerable = items.filter((i) => goldQuotes(i).length > 0);
+// Gold passages are located once per question, for every retrieval variant and the answers.
+const goldOf = new Map(items.map((i) => [i.id, goldQuotes(i).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null)]));
 
 const variants: Array<[string, Partial<RetrieverOptions>]> = [
   ['hybrid (default)', {}],
@@ -36,7 +39,7 @@ const fmt = (x: number): string => x.toFixed(3);
 for (const [name, options] of variants) {
   const cases: Array<RetrievalCase & { id: string }> = [];
   for (const item of answerable) {
-    const gold = goldQuotes(item).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null);
+    const gold = goldOf.get(item.id) ?? [];
     const ranked = (await runtime.retriever.rank(searchQuery(item), undefined, options)).slice(0, 5);
     const results = ranked.map(([ci]) => runtime.index.chunks[ci]).filter((c) => c !== undefined);
     cases.push({ id: item.id, kind: item.kind, gold, results });
@@ -61,7 +64,7 @@ if (!values['no-answers']) {
   const cases: Array<AnswerCase & { id: string }> = [];
   const latencies: number[] = [];
   for (const item of items) {
-    const gold = goldQuotes(item).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null);
+    const gold = goldOf.get(item.id) ?? [];
     const messages = [...(item.history ?? []), { role: 'user' as const, content: item.question }];
     const t0 = performance.now();
     const result = await runtime.answerer.answer({ messages });
@@ -71,8 +74,7 @@ if (!values['no-answers']) {
   }
   const s = scoreAnswers(cases);
   const pct = (x: number, n: number): string => `${x}/${n} (${(n ? x / n : 0).toFixed(3)})`;
-  latencies.sort((a, b) => a - b);
-  const p = (q: number): string => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1);
+  const p = (q: number): string => percentile(latencies, q).toFixed(1);
   console.log(`\n## answers (${runtime.answerer.name})`);
   console.log('| metric | value |\n|---|---|');
   console.log(`| support (answerable, cites a gold passage) | ${pct(s.support, s.answerable)} |`);
