@@ -1,6 +1,6 @@
 /** @module The offline answerer's decisions: whether the documents answer, which passages to quote, how to word it. */
 import { numberWords } from '../query/number-words.ts';
-import { terms, tokenize } from '../text/terms.ts';
+import { tokenize } from '../text/terms.ts';
 import { makeCitation, quoteOf, type CorpusView } from './citations.ts';
 import type { ScoredPassage } from './evidence.ts';
 import type { Evidence } from './evidence-gatherer.ts';
@@ -16,8 +16,8 @@ export interface ExtractiveOptions {
   relativeCutoff: number;
   /** The same, for a passage from another document when the question compares documents (default 0.6). */
   otherDocumentCutoff: number;
-  /** The same, for the best passage of a document whose year the comparing question names (default 0.4). */
-  namedYearCutoff: number;
+  /** The same, for the best passage of each document a comparing question names, by year or name (default 0.4). */
+  namedDocumentCutoff: number;
   /** A further passage must bring at least this many question terms the first did not (default 1). */
   minNewTerms: number;
 }
@@ -27,7 +27,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxPassages: 1,
   relativeCutoff: 0.965,
   otherDocumentCutoff: 0.6,
-  namedYearCutoff: 0.4,
+  namedDocumentCutoff: 0.4,
   minNewTerms: 1,
 };
 
@@ -93,7 +93,7 @@ const overlaps = (a: ScoredPassage, b: ScoredPassage): boolean => a.docId === b.
  * The best passage, then further passages that score close to it and add something: question terms
  * not yet covered, or, for questions that compare documents, another document.
  */
-export function selectPassages(evidence: Evidence, options: ExtractiveOptions, facts?: CorpusFacts): ScoredPassage[] {
+export function selectPassages(evidence: Evidence, options: ExtractiveOptions): ScoredPassage[] {
   const [best, ...rest] = evidence.passages;
   if (!best) return [];
   const picked = [best];
@@ -109,24 +109,8 @@ export function selectPassages(evidence: Evidence, options: ExtractiveOptions, f
     // One passage for each document the question names outright ("the 2006 plan and the UDI page").
     for (const [docId, strength] of evidence.analysis.namedDocuments) {
       if (strength < 1 || docs.has(docId) || picked.length >= maxPassages) continue;
-      const candidate = evidence.passages.find((p) => p.docId === docId && p.score >= options.namedYearCutoff * best.score);
+      const candidate = evidence.passages.find((p) => p.docId === docId && p.score >= options.namedDocumentCutoff * best.score);
       if (candidate) take(candidate);
-    }
-  }
-  if (evidence.spansDocuments && facts) {
-    // One passage for each document year the question names, from the best-scoring document of that year.
-    for (const year of evidence.analysis.years) {
-      const ofYear = (p: ScoredPassage): boolean => facts.documentWords.get(p.docId)?.has(year) === true;
-      if (picked.some(ofYear)) continue;
-      // Of that year's documents, the one whose title shares most words with the question ("the 2006
-      // report" is the report, not the plan), and its best passage if it is good enough.
-      const questionTerms = new Set(terms(evidence.analysis.text));
-      const titleOverlap = (docId: string): number => [...(facts.documentWords.get(docId) ?? [])].filter((w) => questionTerms.has(w)).length;
-      const ofYearDocs = [...new Set(evidence.passages.filter(ofYear).map((p) => p.docId))];
-      const preferred = ofYearDocs.sort((a, b) => titleOverlap(b) - titleOverlap(a))[0];
-      const candidate = evidence.passages.find((p) => p.docId === preferred && p.score >= options.namedYearCutoff * best.score);
-      if (!candidate || picked.length >= maxPassages) continue;
-      take(candidate);
     }
   }
   for (const p of rest) {
@@ -192,7 +176,7 @@ export function composeRefusal(view: CorpusView, evidence: Evidence, reason: str
 export function answerExtractively(view: CorpusView, evidence: Evidence, facts: CorpusFacts, options: ExtractiveOptions = defaultExtractiveOptions): Composition {
   const reason = refusalReason(evidence, facts, options);
   if (reason) return composeRefusal(view, evidence, reason);
-  const { answer, citations } = compose(view, selectPassages(evidence, options, facts), evidence.analysis.answerType);
+  const { answer, citations } = compose(view, selectPassages(evidence, options), evidence.analysis.answerType);
   if (!citations.length) return composeRefusal(view, evidence, 'no passage could be quoted');
   return { answer, citations, grounded: true, related: [] };
 }
