@@ -21,7 +21,7 @@ const chat: number[] = [];
 for (let round = 0; round < 3; round++) {
   for (const q of questions) {
     let t = performance.now();
-    await runtime.retriever.search({ query: q, k: 8 });
+    await runtime.searcher.search({ query: q, k: 8 });
     search.push(performance.now() - t);
     t = performance.now();
     await runtime.answerer.answer({ messages: [{ role: 'user', content: q }] });

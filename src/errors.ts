@@ -50,8 +50,14 @@ export class NotFoundError extends AppError {
 
 export class ProviderError extends AppError {
   override readonly name = 'ProviderError';
-  constructor(message: string, options?: { cause?: unknown; timeout?: boolean }) {
+  /** The provider fell silent for its time limit (before or during its reply). */
+  readonly timeout: boolean;
+  /** The provider failed after part of its reply had been used: trying again would repeat it. */
+  readonly partial: boolean;
+  constructor(message: string, options?: { cause?: unknown; timeout?: boolean; partial?: boolean }) {
     super(options?.timeout ? 'provider_timeout' : 'provider_error', options?.timeout ? 504 : 502, message, options);
+    this.timeout = options?.timeout ?? false;
+    this.partial = options?.partial ?? false;
   }
 }
 

@@ -99,4 +99,12 @@ export interface Hit {
   start: number;
   end: number;
   score: number;
+  /** The passage inside the chunk that earned it its place, as an exact slice: for highlighting. */
+  passage: { start: number; end: number; text: string };
+}
+
+/** One turn of a conversation, as the chat API takes it. */
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
 }

@@ -37,7 +37,7 @@ export function makeCitation(view: CorpusView, n: number, docId: string, start: 
   const doc = view.doc(docId);
   if (!doc || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || start >= end) return null;
   const section = view.sectionAt(docId, start, end);
-  return { n, docId, docTitle: doc.shortTitle, sectionPath: section?.path ?? [], start, end, text: doc.text.slice(start, end) };
+  return { n, docId, docTitle: doc.shortTitle, docDate: doc.date, sectionPath: section?.path ?? [], start, end, text: doc.text.slice(start, end) };
 }
 
 /** True when every citation is an exact slice of its document: the last check before an answer leaves. */

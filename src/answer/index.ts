@@ -2,19 +2,21 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Answerer } from './answerer.ts';
-import { ExtractiveAnswerer, type ExtractiveDeps } from './extractive-answerer.ts';
+import type { AnsweringDeps } from './evidence.ts';
+import { ExtractiveAnswerer } from './extractive/extractive-answerer.ts';
+import type { LlmOptions } from './llm/llm-answerer.ts';
 
 export type { Answerer } from './answerer.ts';
 
-export async function createAnswerer(config: Pick<Config, 'answerer'>, deps: ExtractiveDeps, logger: Logger): Promise<Answerer> {
+export async function createAnswerer(config: Pick<Config, 'answerer'>, deps: AnsweringDeps, logger: Logger, llm: LlmOptions): Promise<Answerer> {
   const extractive = new ExtractiveAnswerer(deps);
   const c = config.answerer;
   switch (c.provider) {
     case 'extractive':
       return extractive;
     case 'openai': {
-      const { LlmAnswerer } = await import('./llm-answerer.ts');
-      return new LlmAnswerer(c, deps, extractive, logger);
+      const { LlmAnswerer } = await import('./llm/llm-answerer.ts');
+      return new LlmAnswerer(c, deps, extractive, logger, llm);
     }
   }
 }

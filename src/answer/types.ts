@@ -1,15 +1,16 @@
 /** @module The shapes an answer takes, shared by both answerers, the chat route and the eval harness. */
 
-export interface ChatMessage {
-  role: 'user' | 'assistant';
-  content: string;
-}
+import type { ChatMessage } from '../types.ts';
+
+export type { ChatMessage };
 
 /** One cited passage: `text === document.text.slice(start, end)`, checked before it leaves the server. */
 export interface Citation {
   n: number;
   docId: string;
   docTitle: string;
+  /** The document's date as the manifest gives it ("2006-06-05", "2010-03", "2025"), or null when undated. */
+  docDate: string | null;
   sectionPath: string[];
   start: number;
   end: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Citation } from '../answer/types.ts';
 import { referenceNumbers, scoreAnswers, type AnswerCase } from './answers.ts';
 
-const cite = (start: number, end: number, docId = 'd'): Citation => ({ n: 1, docId, docTitle: 'D', sectionPath: [], start, end, text: '' });
+const cite = (start: number, end: number, docId = 'd'): Citation => ({ n: 1, docId, docTitle: 'D', docDate: null, sectionPath: [], start, end, text: '' });
 const base: AnswerCase = { kind: 'fact', gold: [{ docId: 'd', start: 10, end: 20 }], referenceAnswer: '', answer: '', grounded: true, citations: [], citationValid: [] };
 
 describe('scoreAnswers', () => {

@@ -1,6 +1,6 @@
 /** @module Answer metrics: support, citation precision and validity, refusals, and figures carried into the answer. */
 import type { Citation } from '../answer/types.ts';
-import { overlap, type DocSpan } from './gold.ts';
+import { overlap, type DocSpan } from '../corpus/locate.ts';
 
 export interface AnswerCase {
   kind: string;

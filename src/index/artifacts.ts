@@ -4,18 +4,21 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { z } from 'zod';
 import { IndexLoadError } from '../errors.ts';
+import { Lexicon, type LexiconData } from '../lexicon/lexicon.ts';
 import type { Chunk, Section, Sentence, SourceDocument } from '../types.ts';
 import { HnswVectorStore, type HnswOptions } from './hnsw.ts';
-import { KeywordIndex } from './keyword.ts';
+import { PassageSearch } from './passage-search.ts';
+import type { Passage } from './passages.ts';
+import type { VectorStore } from './vector-store.ts';
 
 /** Bump when the saved layout changes (parser and chunker changes are caught by the code fingerprint). */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 5;
 
 const manifestSchema = z.object({
   formatVersion: z.number(),
   corpusHash: z.string(),
   embedder: z.object({ name: z.string(), dims: z.number().int().positive() }),
-  counts: z.object({ documents: z.number(), sections: z.number(), chunks: z.number(), sentences: z.number() }),
+  counts: z.object({ documents: z.number(), sections: z.number(), chunks: z.number(), sentences: z.number(), passages: z.number(), questions: z.number() }),
   builtAt: z.string(),
   buildMs: z.number(),
   /** sha256 of every other file of the build: checked before any is parsed, so a corrupt file never reaches the native hnswlib reader. */
@@ -30,19 +33,44 @@ export interface BuiltIndex {
   sectionsByDoc: Record<string, Section[]>;
   chunks: Chunk[];
   sentences: Sentence[];
-  keyword: KeywordIndex;
-  vectors: HnswVectorStore;
+  /** Candidate answers: runs of one to three sentences, and lists with their introduction. */
+  passages: Passage[];
+  passageSearch: PassageSearch;
+  lexicon: Lexicon;
+  /** Sentence vectors by sentence id: hnswlib in the Node server, an exact store elsewhere. */
+  vectors: VectorStore;
   /** Sentence vectors, row-major `sentences.length × dims`, for exact re-scoring. */
   sentenceVectors: Float32Array;
+  /** Vectors of the remembered questions (see rank/memory.ts), row-major, in the order the build was given them. */
+  questionVectors: Float32Array;
 }
 
-interface ChunksFile {
+/** A vector store that can write itself to one file of the build. */
+interface SavableVectorStore extends VectorStore {
+  save(file: string): Promise<void>;
+}
+
+function isSavable(store: VectorStore): store is SavableVectorStore {
+  return 'save' in store && typeof store.save === 'function';
+}
+
+interface CorpusFile {
   sectionsByDoc: Record<string, Section[]>;
   chunks: Chunk[];
   sentences: Sentence[];
+  passages: Passage[];
 }
 
-const DATA_FILES = ['chunks.json', 'keyword.json', 'sentence-vectors.f32', 'sentences.hnsw'] as const;
+const DATA_FILES = ['corpus.json', 'passage-search.json', 'lexicon.json', 'sentence-vectors.f32', 'question-vectors.f32', 'sentences.hnsw'] as const;
+
+function floats(vectors: Float32Array): Buffer {
+  return Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength);
+}
+
+function toFloats(data: Buffer | undefined): Float32Array {
+  const raw = data ?? Buffer.alloc(0);
+  return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -62,10 +90,13 @@ export async function saveIndex(indexDir: string, index: BuiltIndex): Promise<st
   const name = `build-${index.manifest.corpusHash}-${randomBytes(4).toString('hex')}`;
   const dir = join(indexDir, name);
   await mkdir(dir);
-  const chunksFile: ChunksFile = { sectionsByDoc: index.sectionsByDoc, chunks: index.chunks, sentences: index.sentences };
-  await writeFile(join(dir, 'chunks.json'), JSON.stringify(chunksFile));
-  await writeFile(join(dir, 'keyword.json'), index.keyword.toJSON());
-  await writeFile(join(dir, 'sentence-vectors.f32'), Buffer.from(index.sentenceVectors.buffer, index.sentenceVectors.byteOffset, index.sentenceVectors.byteLength));
+  const corpusFile: CorpusFile = { sectionsByDoc: index.sectionsByDoc, chunks: index.chunks, sentences: index.sentences, passages: index.passages };
+  if (!isSavable(index.vectors)) throw new Error(`the ${index.vectors.name} vector store cannot be saved`);
+  await writeFile(join(dir, 'corpus.json'), JSON.stringify(corpusFile));
+  await writeFile(join(dir, 'passage-search.json'), index.passageSearch.toJSON());
+  await writeFile(join(dir, 'lexicon.json'), JSON.stringify(index.lexicon.toJSON()));
+  await writeFile(join(dir, 'sentence-vectors.f32'), floats(index.sentenceVectors));
+  await writeFile(join(dir, 'question-vectors.f32'), floats(index.questionVectors));
   await index.vectors.save(join(dir, 'sentences.hnsw'));
   const files: Record<string, string> = {};
   for (const file of DATA_FILES) files[file] = sha256(await readFile(join(dir, file)));
@@ -169,16 +200,17 @@ export async function loadIndex(indexDir: string, expected: IndexExpectation, hn
       if (sha256(data) !== manifest.files[file]) throw new Error(`${file} does not match its checksum`);
       contents.set(file, data);
     }
-    const chunksFile = JSON.parse(String(contents.get('chunks.json'))) as ChunksFile;
-    const keyword = KeywordIndex.fromJSON(String(contents.get('keyword.json')));
-    const raw = contents.get('sentence-vectors.f32') ?? Buffer.alloc(0);
-    const sentenceVectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    const corpusFile = JSON.parse(String(contents.get('corpus.json'))) as CorpusFile;
+    const passageSearch = PassageSearch.fromJSON(String(contents.get('passage-search.json')));
+    const lexicon = new Lexicon(JSON.parse(String(contents.get('lexicon.json'))) as LexiconData);
+    const sentenceVectors = toFloats(contents.get('sentence-vectors.f32'));
+    const questionVectors = toFloats(contents.get('question-vectors.f32'));
     const vectors = await HnswVectorStore.load(join(dir, 'sentences.hnsw'), manifest.embedder.dims, hnsw);
-    const n = chunksFile.sentences.length;
-    if (chunksFile.chunks.length !== manifest.counts.chunks || n !== manifest.counts.sentences || vectors.size !== n || sentenceVectors.length !== n * manifest.embedder.dims) {
+    const n = corpusFile.sentences.length;
+    if (corpusFile.chunks.length !== manifest.counts.chunks || corpusFile.passages.length !== manifest.counts.passages || n !== manifest.counts.sentences || vectors.size !== n || sentenceVectors.length !== n * manifest.embedder.dims || questionVectors.length !== manifest.counts.questions * manifest.embedder.dims) {
       throw new Error('the index files disagree on their sizes');
     }
-    return { status: 'loaded', index: { manifest, ...chunksFile, keyword, vectors, sentenceVectors } };
+    return { status: 'loaded', index: { manifest, ...corpusFile, passageSearch, lexicon, vectors, sentenceVectors, questionVectors } };
   } catch (cause) {
     throw new IndexLoadError(`the index in ${dir} is unreadable`, { cause });
   }

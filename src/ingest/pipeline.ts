@@ -1,4 +1,4 @@
-/** @module Corpus → sections → chunks → embeddings → keyword and vector indexes, with progress. */
+/** @module Corpus → sections → sentences, chunks and passages → lexicon, embeddings, keyword and vector indexes. */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,15 +6,24 @@ import { fileURLToPath } from 'node:url';
 import type { Embedder } from '../embed/embedder.ts';
 import { corpusHash, INDEX_FORMAT_VERSION, type BuiltIndex } from '../index/artifacts.ts';
 import { HnswVectorStore, type HnswOptions } from '../index/hnsw.ts';
-import { KeywordIndex } from '../index/keyword.ts';
+import { PassageSearch, passageDocuments } from '../index/passage-search.ts';
+import { buildPassages, type PassageOptions } from '../index/passages.ts';
+import { findAcronyms } from '../lexicon/acronyms.ts';
+import { buildLexicon, corpusPhrases, findProperNouns, Lexicon } from '../lexicon/lexicon.ts';
+import { readWordNet, type WordNet, type WordNetOptions } from '../lexicon/wordnet.ts';
 import type { Logger } from '../log.ts';
-import type { ParsedDocument, SourceDocument } from '../types.ts';
+import { terms } from '../text/terms.ts';
+import type { ParsedDocument, Sentence, SourceDocument } from '../types.ts';
 import { chunkCorpus, defaultChunkOptions, type ChunkOptions } from './chunks.ts';
 import { parseSections } from './sections.ts';
 
 export interface BuildOptions {
   chunk?: Partial<ChunkOptions>;
+  passage?: Partial<PassageOptions>;
+  wordnet?: Partial<WordNetOptions>;
   hnsw?: Partial<HnswOptions>;
+  /** Questions to embed with the corpus: the ranker's memory of training questions (rank/memory.ts). */
+  questions?: ReadonlyArray<string>;
 }
 
 /** Parses every document into its section tree. */
@@ -23,28 +32,29 @@ export function parseCorpus(docs: ReadonlyArray<SourceDocument>): ParsedDocument
 }
 
 /**
- * Fingerprint of everything a build depends on: corpus, chunk options, and the source of the code that
- * turns text into sections, sentences and chunks, so editing a parsing rule rebuilds the index.
+ * Fingerprint of everything a build depends on: corpus, build options, and the source of the code that
+ * turns text into sections, sentences, passages and the lexicon, so editing a rule rebuilds the index.
  */
 export function buildHash(docs: ReadonlyArray<SourceDocument>, options: BuildOptions = {}): string {
-  return corpusHash(docs, { ...defaultChunkOptions, ...options.chunk, code: ingestCodeFingerprint() });
+  const { hnsw: _hnsw, ...shaping } = options;
+  return corpusHash(docs, { ...defaultChunkOptions, ...shaping, code: ingestCodeFingerprint() });
 }
 
 let codeFingerprint: string | undefined;
 
-
 function ingestCodeFingerprint(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const root = fileURLToPath(new URL('..', import.meta.url));
-  // What shapes the saved files: parsing, sentences, cleaning, terms, and the index builders. How
-  // questions are read (`src/query`) needs no rebuild when edited.
+  // What shapes the saved files: parsing, sentences, cleaning, terms, the lexicon and the index
+  // builders. How questions are read and ranked (`src/query`, `src/rank`) needs no rebuild.
   const files = [
-    ...['ingest', 'text'].flatMap((dir) =>
+    ...['ingest', 'text', 'lexicon'].flatMap((dir) =>
       readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
         .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
         .map((f) => join(dir, f)),
     ),
-    join('index', 'keyword.ts'),
+    join('index', 'passages.ts'),
+    join('index', 'passage-search.ts'),
     join('index', 'hnsw.ts'),
   ];
   const h = createHash('sha256');
@@ -53,13 +63,50 @@ function ingestCodeFingerprint(): string {
   return codeFingerprint;
 }
 
+/** How long a parsed WordNet is kept after a build: builds in a row share it, a server does not keep 70 MB for good. */
+const WORDNET_KEEP_MS = 60_000;
+const wordnets = new Map<string, Promise<WordNet>>();
+
+/** WordNet parsed once for builds close together (4–5 s a parse). */
+function wordNet(options: Partial<WordNetOptions>): Promise<WordNet> {
+  const key = JSON.stringify(options);
+  let parsed = wordnets.get(key);
+  if (!parsed) {
+    parsed = readWordNet(undefined, options);
+    wordnets.set(key, parsed);
+    const forget = (): void => void setTimeout(() => wordnets.delete(key), WORDNET_KEEP_MS).unref();
+    parsed.then(forget, () => wordnets.delete(key));
+  }
+  return parsed;
+}
+
+/** The lexicon against this corpus's words: WordNet relations and the acronyms the documents define. */
+async function corpusLexicon(docs: ReadonlyArray<ParsedDocument>, sentences: ReadonlyArray<Sentence>, options: Partial<WordNetOptions> = {}): Promise<Lexicon> {
+  const termLists = [
+    ...sentences.map((s) => terms(s.cleanText)),
+    ...docs.flatMap((d) => [terms(`${d.title} ${d.shortTitle}`), ...d.sections.map((s) => terms(s.title))]),
+  ];
+  const vocabulary = new Set(termLists.flat());
+  const acronyms = docs.flatMap((d) => findAcronyms(d.text));
+  const wordnet = await wordNet(options);
+  const properNouns = findProperNouns(
+    sentences.map((s) => s.cleanText),
+    (word) => wordnet.common.has(word),
+  );
+  return new Lexicon(buildLexicon(wordnet, acronyms, vocabulary, corpusPhrases(termLists), properNouns));
+}
+
 /** Builds every index in memory; the caller saves it. */
 export async function buildIndex(docs: ReadonlyArray<SourceDocument>, embedder: Embedder, logger: Logger, options: BuildOptions = {}): Promise<BuiltIndex> {
   const t0 = performance.now();
   const parsed = parseCorpus(docs);
+  const sectionsByDoc = Object.fromEntries(parsed.map((d) => [d.id, d.sections]));
   const sectionCount = parsed.reduce((n, d) => n + d.sections.length, 0);
   const { chunks, sentences } = chunkCorpus(parsed, options.chunk);
-  logger.info('ingest: parsed', { documents: parsed.length, sections: sectionCount, chunks: chunks.length, sentences: sentences.length });
+  const lexicon = await corpusLexicon(parsed, sentences, options.wordnet);
+  const passages = buildPassages(sentences, sectionsByDoc, lexicon, options.passage);
+  const passageSearch = PassageSearch.build(passageDocuments(passages, sentences, sectionsByDoc, parsed));
+  logger.info('ingest: parsed', { documents: parsed.length, sections: sectionCount, chunks: chunks.length, sentences: sentences.length, passages: passages.length, lexicon: lexicon.size });
 
   const sentenceVectors = new Float32Array(sentences.length * embedder.dims);
   const batch = embedder.maxBatch;
@@ -76,26 +123,34 @@ export async function buildIndex(docs: ReadonlyArray<SourceDocument>, embedder: 
       logger.info('ingest: embedding', { done, total: sentences.length, elapsedMs: Math.round(performance.now() - t0) });
     }
   }
+  const questions = options.questions ?? [];
+  const questionVectors = new Float32Array(questions.length * embedder.dims);
+  for (let i = 0; i < questions.length; i += batch) {
+    const vectors = await embedder.embedDocuments(questions.slice(i, i + batch));
+    vectors.forEach((v, j) => questionVectors.set(v, (i + j) * embedder.dims));
+  }
   const vectors = HnswVectorStore.create(embedder.dims, options.hnsw);
   vectors.add(Array.from({ length: sentences.length }, (_, i) => sentenceVectors.subarray(i * embedder.dims, (i + 1) * embedder.dims)));
-  const keyword = KeywordIndex.build(chunks);
   const buildMs = Math.round(performance.now() - t0);
-  logger.info('ingest: done', { chunks: chunks.length, sentences: sentences.length, buildMs });
+  logger.info('ingest: done', { chunks: chunks.length, sentences: sentences.length, passages: passages.length, buildMs });
   return {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
       corpusHash: buildHash(docs, options),
       embedder: { name: embedder.name, dims: embedder.dims },
-      counts: { documents: parsed.length, sections: sectionCount, chunks: chunks.length, sentences: sentences.length },
+      counts: { documents: parsed.length, sections: sectionCount, chunks: chunks.length, sentences: sentences.length, passages: passages.length, questions: questions.length },
       builtAt: new Date().toISOString(),
       buildMs,
       files: {},
     },
-    sectionsByDoc: Object.fromEntries(parsed.map((d) => [d.id, d.sections])),
+    sectionsByDoc,
     chunks,
     sentences,
-    keyword,
+    passages,
+    passageSearch,
+    lexicon,
     vectors,
     sentenceVectors,
+    questionVectors,
   };
 }

@@ -24,7 +24,7 @@ const deps: AppDeps = {
   search: {
     async search(request) {
       requests.push(request);
-      const hit: Hit = { id: 'udi#0', docId: 'udi', docTitle: 'UDI', sectionPath: ['Protection'], text: text.slice(11), start: 11, end: text.length, score: 1 };
+      const hit: Hit = { id: 'udi#0', docId: 'udi', docTitle: 'UDI', sectionPath: ['Protection'], text: text.slice(11), start: 11, end: text.length, score: 1, passage: { start: 11, end: text.length, text: text.slice(11) } };
       return [hit].slice(0, request.k);
     },
   },

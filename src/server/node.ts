@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config, logger);
   const app = createApp({
     documents: runtime.documents,
-    search: runtime.retriever,
+    search: runtime.searcher,
     chunkCount: runtime.index.chunks.length,
     embedderName: runtime.embedder.name,
     answerer: runtime.answerer,

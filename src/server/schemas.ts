@@ -87,6 +87,9 @@ export const hitSchema = z
     start: z.number().int(),
     end: z.number().int(),
     score: z.number(),
+    passage: z
+      .object({ start: z.number().int(), end: z.number().int(), text: z.string() })
+      .openapi({ description: 'The passage inside the chunk that earned it its place (an exact slice, for highlighting).' }),
   })
   .openapi('SearchResult');
 

@@ -38,7 +38,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
         const finished = endsFinished(text, sentenceStart, i);
         const nextIsBullet = BULLET_LINE.test(text.slice(lineStartOfContent, lineEnd(text, lineStartOfContent, end)));
         const nextStartsLower = /\p{Ll}/u.test(text[nextContent] ?? '');
-        const headingLine = !finished && !nextStartsLower && isHeadingish(text, sentenceStart, i);
+        // A line going on with a bracket or a figure continues the sentence: "… Centre for Men\n(REFORM) has …".
+        const nextContinues = nextStartsLower || /[(\d]/u.test(text[nextContent] ?? '');
+        const headingLine = !finished && !nextContinues && isHeadingish(text, sentenceStart, i);
         // At a blank line an unfinished sentence goes on only when its last line was full-width wrapped
         // prose cut by a page break ("the Human\n\nRights Act"), not a short list or metadata line.
         if (nextIsBullet || (blankFollows && (finished || !nextStartsLower && !wrappedLine(text, i))) || headingLine) {
@@ -109,11 +111,14 @@ function endsFinished(text: string, from: number, to: number): boolean {
 
 /**
  * A short unpunctuated line standing alone (a heading or a title) is a sentence of its own; a line
- * that starts in lower case, or ends in a function word or a comma, is a wrapped sentence instead.
+ * that starts in lower case, ends in a function word or a comma, or is as long as the layout's wrapped
+ * lines, is a wrapped sentence instead. So is the tail of a line whose sentence began mid-line
+ * ("… schools. An NGO called\nNatteravnene …").
  */
 function isHeadingish(text: string, from: number, to: number): boolean {
   const line = text.slice(from, to).trimEnd();
-  return !line.includes('\n') && line.length < 90 && /^[\p{Lu}\p{N}]/u.test(line) && !/(?:,|\b(?:the|of|in|and|or|to|a|an|for|by|with|on|at|as|from|that|is|are|be))$/i.test(line);
+  const startsLine = text.slice(lineStart(text, from), from).trim() === '';
+  return startsLine && !line.includes('\n') && !wrappedLine(text, to) && /^[\p{Lu}\p{N}]/u.test(line) && !/(?:,|\b(?:the|of|in|and|or|to|a|an|for|by|with|on|at|as|from|that|is|are|be))$/i.test(line);
 }
 
 /** Whether the line ending at `end` is as long as the layout's wrapped lines (~60 characters in the plan). */

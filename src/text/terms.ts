@@ -1,11 +1,20 @@
 /** @module Turns text into search terms: tokens, stop words out, British/American spelling folded, Porter2 stems. */
 import stem from 'wink-porter2-stemmer';
 
-/** Function words that carry no topic; kept short so that words like "not" and "no" stay searchable. */
+/**
+ * Function words that carry no topic: NLTK's English stop-word list without the negations (no, nor,
+ * not: "not renewable" must stay searchable) and without "should" (a recommendation: "the government
+ * should …"), plus the modal verbs of possibility, and "many", "much" and reporting verbs
+ * ("according to", "say"), which frame a question rather than name its topic.
+ */
 const STOP_WORDS = new Set(
-  ('a an and are as at be been being but by can could did do does for from had has have how i if in into is it its ' +
-    'me my of on or our so such than that the their them then there these they this those to was we were what when ' +
-    'where which who whom why will with would you your according say says said many much')
+  ('i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself ' +
+    'it its itself they them their theirs themselves what which who whom this that these those am is are was were be ' +
+    'been being have has had having do does did doing a an the and but if or because as until while of at by for with ' +
+    'about against between into through during before after above below to from up down in out on off over under again ' +
+    'further then once here there when where why how all any both each few more most other some such only own same so ' +
+    'than too very s t can will just don now would could may might shall ' +
+    'according say says said many much')
     .split(' '),
 );
 
@@ -13,8 +22,10 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Splits text into lower-case word tokens (letters and digits), keeping offsets out of it on purpose. */
 export function tokenize(text: string): string[] {
+  // A dotted acronym is one word ("U.S." is "us"), as a question types it.
+  const joined = text.replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
   // "I'm", "we've", "they'll" are their pronoun: the ending is grammar, and "I'll" must not read as "ill".
-  return (text.toLowerCase().match(TOKEN) ?? []).map((t) => t.replace(/['’](?:s|m|ve|re|ll|d)$/, '').replace(/['’]/g, ''));
+  return (joined.toLowerCase().match(TOKEN) ?? []).map((t) => t.replace(/['’](?:s|m|ve|re|ll|d)$/, '').replace(/['’]/g, ''));
 }
 
 /**

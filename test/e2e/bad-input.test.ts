@@ -5,7 +5,7 @@ import { getTestRuntime } from '../support/runtime.ts';
 
 async function makeApp() {
   const rt = await getTestRuntime();
-  return createApp({ documents: rt.documents, search: rt.retriever, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer: rt.answerer, logger: silentLogger });
+  return createApp({ documents: rt.documents, search: rt.searcher, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer: rt.answerer, logger: silentLogger });
 }
 
 type Case = [name: string, method: string, path: string, body: string | undefined, status: number, message: RegExp];

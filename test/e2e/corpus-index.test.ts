@@ -42,7 +42,7 @@ describe('the real corpus, indexed', () => {
     ['How many presumed victims received help in 2009?', 'bsppc-2010', '2009'],
   ])('finds the passage that answers "%s" in the top 5', async (query, docId, phrase) => {
     const rt = await getTestRuntime();
-    const hits = await rt.retriever.search({ query, k: 5 });
+    const hits = await rt.searcher.search({ query, k: 5 });
     expect(hits.some((h) => h.docId === docId && h.text.replace(/\s+/g, ' ').includes(phrase))).toBe(true);
   });
 });
@@ -50,7 +50,7 @@ describe('the real corpus, indexed', () => {
 describe('POST /api/search on the real index', () => {
   it('returns verbatim slices with section paths, filtered by docIds', async () => {
     const rt = await getTestRuntime();
-    const app = createApp({ documents: rt.documents, search: rt.retriever, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer: rt.answerer, logger: silentLogger });
+    const app = createApp({ documents: rt.documents, search: rt.searcher, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer: rt.answerer, logger: silentLogger });
     const res = await app.request('/api/search', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

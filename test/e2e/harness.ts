@@ -71,7 +71,7 @@ export async function startServer(options: { apiKey?: string } = {}): Promise<Te
   const answerer = new PacedAnswerer(runtime.answerer);
   const app = createApp({
     documents: runtime.documents,
-    search: runtime.retriever,
+    search: runtime.searcher,
     chunkCount: runtime.index.chunks.length,
     embedderName: runtime.embedder.name,
     answerer,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openIndex } from '../../src/index/open.ts';
+import { openIndex } from '../../src/ingest/open-index.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import type { SourceDocument } from '../../src/types.ts';
 import { HashEmbedder } from '../support/hash-embedder.ts';
@@ -59,7 +59,7 @@ describe('openIndex', () => {
     expect(other.index.manifest.embedder).toEqual({ name: 'hash-32', dims: 32 });
   });
 
-  it.each(['sentences.hnsw', 'chunks.json', 'keyword.json', 'sentence-vectors.f32', 'manifest.json'])(
+  it.each(['sentences.hnsw', 'corpus.json', 'passage-search.json', 'lexicon.json', 'sentence-vectors.f32', 'question-vectors.f32', 'manifest.json'])(
     'rebuilds, with a warning, when %s is corrupted',
     async (file) => {
       await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
@@ -89,7 +89,7 @@ describe('openIndex', () => {
     await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
     const before = await readFile(join(dir, 'CURRENT'), 'utf8');
     await mkdir(join(dir, 'build-inprogress-0000'));
-    await writeFile(join(dir, 'build-inprogress-0000', 'chunks.json'), '{"partial":');
+    await writeFile(join(dir, 'build-inprogress-0000', 'corpus.json'), '{"partial":');
     const reopened = await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
     expect(reopened.rebuilt).toBe(false);
     expect(await readFile(join(dir, 'CURRENT'), 'utf8')).toBe(before);

@@ -53,7 +53,7 @@ async function serveMock(mock: ChatMock): Promise<{ baseUrl: string; server: Ser
 describe('graceful shutdown', () => {
   it('lets a slowly streaming model answer finish after SIGTERM, then exits with 0', async () => {
     // About 2 s of streaming: SIGTERM arrives while most of the answer is still to come.
-    const mock = createChatMock({ text: 'The reflection period lasts six months, and it cannot be renewed [1].', pieceDelayMs: 100 });
+    const mock = createChatMock({ text: 'The reflection period lasts six months [1]. It is a residence permit that cannot be renewed [1].', pieceDelayMs: 100 });
     const model = await serveMock(mock);
     const server = startServer(20000 + Math.floor(Math.random() * 20000), { apiKey: 'test-key', baseUrl: model.baseUrl });
     try {

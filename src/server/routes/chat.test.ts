@@ -1,11 +1,10 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_OPENAI_BASE, createChatMock } from '../../../test/support/openai-mock.ts';
+import { MOCK_OPENAI_BASE, createChatMock, promptedPassages } from '../../../test/support/openai-mock.ts';
 import { getTestRuntime } from '../../../test/support/runtime.ts';
 import type { Answerer } from '../../answer/answerer.ts';
-import { EvidenceScorer } from '../../answer/evidence.ts';
-import { ExtractiveAnswerer } from '../../answer/extractive-answerer.ts';
-import { LlmAnswerer } from '../../answer/llm-answerer.ts';
+import { ExtractiveAnswerer } from '../../answer/extractive/extractive-answerer.ts';
+import { LlmAnswerer } from '../../answer/llm/llm-answerer.ts';
 import type { AnswerRequest, AnswerResult, Citation } from '../../answer/types.ts';
 import { ProviderError } from '../../errors.ts';
 import { silentLogger } from '../../log.ts';
@@ -16,7 +15,7 @@ let rt: Runtime;
 let app: ReturnType<typeof createApp>;
 
 const appWith = (answerer: Answerer): ReturnType<typeof createApp> =>
-  createApp({ documents: rt.documents, search: rt.retriever, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer, logger: silentLogger });
+  createApp({ documents: rt.documents, search: rt.searcher, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer, logger: silentLogger });
 
 beforeAll(async () => {
   rt = await getTestRuntime();
@@ -214,14 +213,17 @@ describe('POST /api/chat over the LLM answerer (OpenAI mocked with msw)', () => 
 
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
-    const deps = { retriever: rt.retriever, scorer: new EvidenceScorer(rt.index, rt.retriever.sentenceTerms, rt.docs), view: rt.view };
     const config = { provider: 'openai' as const, model: 'mock-chat', apiKey: 'test-key', baseURL: MOCK_OPENAI_BASE, timeoutMs: 2000, retries: 1 };
-    llmApp = appWith(new LlmAnswerer(config, deps, new ExtractiveAnswerer(deps), silentLogger));
+    llmApp = appWith(new LlmAnswerer(config, rt.deps, new ExtractiveAnswerer(rt.deps), silentLogger, { promptPassages: 8 }));
   });
   afterAll(() => server.close());
 
   it('on a model stream that breaks mid-answer, resets and streams the offline answer with a notice', async () => {
-    chat.reply({ breakAfter: ['Victims ', 'can ', 'stay ', 'for '] });
+    // One whole claim, quoted from the first passage given (so it is checked and shown), then the break.
+    chat.reply((body) => {
+      const first = promptedPassages(body)[0]?.text.split(/(?<=[.!?])\s/)[0]?.replace(/[.!?]$/, '') ?? '';
+      return { breakAfter: [`${first} [1]. `, 'Victims ', 'can '] };
+    });
     const events = await sse(await post({ messages: [{ role: 'user', content: QUESTION }], stream: true }, {}, llmApp));
     const reset = events.findIndex((e) => e.event === 'reset');
     expect(reset).toBeGreaterThan(0);

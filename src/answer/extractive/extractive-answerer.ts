@@ -1,0 +1,54 @@
+/** @module The default Answerer: no model, no network; quotes and cites the passages that answer, or says why it cannot. */
+import { roundMs as ms, streamPieces, type Answerer } from '../answerer.ts';
+import { citationsAreExact } from '../citations.ts';
+import { gatherEvidence, type AnsweringDeps, type Evidence } from '../evidence.ts';
+import type { AnswerRequest, AnswerResult, Citation } from '../types.ts';
+import { compose } from './compose.ts';
+import { refuse } from './refusal.ts';
+import { defaultSelectOptions, selectPassages, type SelectOptions } from './select.ts';
+
+export interface Composition {
+  answer: string;
+  citations: Citation[];
+  grounded: boolean;
+  related: Citation[];
+}
+
+/** The offline answer to gathered evidence: quotes when the check passes, else a refusal that says why. */
+export function answerFromEvidence(deps: AnsweringDeps, evidence: Evidence, options: SelectOptions = defaultSelectOptions): Composition {
+  const view = deps.context.view;
+  if (!evidence.decision.answerable) return refuse(view, evidence);
+  const { answer, citations } = compose(view, selectPassages(evidence.question, evidence.ranked, deps.context.facts, options));
+  if (!citations.length) return refuse(view, evidence, 'no passage could be quoted');
+  return { answer, citations, grounded: true, related: [] };
+}
+
+export class ExtractiveAnswerer implements Answerer {
+  readonly name = 'extractive';
+
+  constructor(
+    private readonly deps: AnsweringDeps,
+    private readonly options: SelectOptions = defaultSelectOptions,
+  ) {}
+
+  async answer(request: AnswerRequest): Promise<AnswerResult> {
+    const t0 = performance.now();
+    const evidence = await gatherEvidence(this.deps, request.messages, request.docIds, request.signal);
+    const t1 = performance.now();
+    const composition = answerFromEvidence(this.deps, evidence, this.options);
+    if (!citationsAreExact(this.deps.context.view, [...composition.citations, ...composition.related])) {
+      throw new Error('a citation failed the exact-slice check');
+    }
+    for (const piece of streamPieces(composition.answer)) {
+      if (request.signal?.aborted) break;
+      request.onDelta?.(piece);
+    }
+    const t2 = performance.now();
+    return {
+      ...composition,
+      answerer: this.name,
+      searchedFor: evidence.searchedFor,
+      timings: { rewrite: 0, retrieve: ms(t1 - t0), answer: ms(t2 - t1), total: ms(t2 - t0) },
+    };
+  }
+}

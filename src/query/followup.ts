@@ -1,0 +1,37 @@
+/** @module Resolves a follow-up question against the conversation, deterministically (no model needed). */
+import { terms } from '../text/terms.ts';
+import type { ChatMessage } from '../types.ts';
+
+const FOLLOW_UP_OPENERS = /^\s*(?:and|but|so|also|then|what about|how about|what if|and if|or|in that case|same)\b/i;
+const ANAPHORA = /\b(?:they|them|their|those|these|that|this|it|its|he|she|his|her|there|such|the same|the second|the first|the other|the latter|the former|instead)\b/i;
+
+const MAX_CONTEXT_CHARS = 2000;
+
+/** Whether `question` leans on earlier turns to be understood. */
+export function isFollowUp(question: string): boolean {
+  return FOLLOW_UP_OPENERS.test(question) || ANAPHORA.test(question) || terms(question).length < 3;
+}
+
+/**
+ * The last user question, and what it leans on when it is a follow-up ('' otherwise): the previous
+ * user question and the answer it got ("that change" is named in the answer, not the question).
+ */
+export function splitConversation(messages: ReadonlyArray<ChatMessage>): { question: string; context: string } {
+  const question = messages[messages.length - 1]?.content.trim() ?? '';
+  const earlier = messages.slice(0, -1);
+  const previousAt = earlier.map((m) => m.role).lastIndexOf('user');
+  const previous = earlier[previousAt]?.content.trim();
+  if (!previous || !isFollowUp(question)) return { question, context: '' };
+  const answer = earlier.slice(previousAt + 1).find((m) => m.role === 'assistant')?.content.trim() ?? '';
+  // Earlier turns may be long; the topic sits in the question's length of text, and more only costs time.
+  return { question, context: `${previous} ${answer}`.trim().slice(0, MAX_CONTEXT_CHARS) };
+}
+
+/**
+ * The question to search for: the last user question alone when it stands on its own, else prefixed
+ * with the previous user question, whose terms then carry the topic ("And how many were convicted?").
+ */
+export function rewriteFollowUp(messages: ReadonlyArray<ChatMessage>): string {
+  const { question, context } = splitConversation(messages);
+  return context ? `${context} ${question}` : question;
+}

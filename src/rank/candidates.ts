@@ -1,0 +1,105 @@
+/**
+ * @module Candidate passages for a question, from several generators: BM25 per field and term group,
+ * dense neighbours, and, where the question says where or what to look for, passages of a named
+ * document or passages holding the asked-for kind of fact, nearest to the question first.
+ */
+import type { PassageField, WeightedTerm } from '../index/passage-search.ts';
+import type { Passage } from '../index/passages.ts';
+import type { Question } from '../query/analyse.ts';
+import type { BuiltIndex } from '../index/artifacts.ts';
+import type { CorpusFacts } from './corpus-facts.ts';
+import type { Recall } from './memory.ts';
+
+export interface CandidateOptions {
+  /** Passages each keyword list contributes (default 1000: at this corpus's size every match; measured in DESIGN.md). */
+  perList: number;
+  /** Sentences the dense search contributes; each brings the passages holding it (default 100). */
+  denseSentences: number;
+  /** Passages of a named document, or holding the asked-for fact, taken nearest first (default 60). */
+  perHint: number;
+  /** The most passages a hint scans for its nearest (bounds the work on a large corpus; default 5000). */
+  hintScan: number;
+}
+
+export const defaultCandidateOptions: CandidateOptions = { perList: 1000, denseSentences: 100, perHint: 60, hintScan: 5000 };
+
+/** BM25 scores per list, kept for the features. */
+export type KeywordScores = Record<'text' | 'expansion' | 'context' | 'section' | 'title', Map<number, number>>;
+
+export interface Candidates {
+  passages: Passage[];
+  keyword: KeywordScores;
+  /** Cosine of the query and a sentence, computed on first use. */
+  similarity: (sentenceId: number) => number;
+}
+
+/** The best entries of a score map, by score. */
+function top(scores: ReadonlyMap<number, number>, n: number): number[] {
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n).map(([id]) => id);
+}
+
+export function gatherCandidates(
+  index: BuiltIndex,
+  facts: CorpusFacts,
+  question: Question,
+  queryVector: ArrayLike<number>,
+  allowed: ReadonlySet<string> | undefined,
+  recall: Recall | null,
+  options: CandidateOptions = defaultCandidateOptions,
+): Candidates {
+  const own: WeightedTerm[] = question.terms.map((t) => [t, 1]);
+  const search = (field: PassageField, terms: ReadonlyArray<WeightedTerm>): Map<number, number> => index.passageSearch.search(field, terms, allowed);
+  const keyword: KeywordScores = {
+    text: search('text', own),
+    expansion: search('text', question.expansions.map((e) => [e.term, 1] as const)),
+    context: search('text', question.contextTerms.map((t) => [t, 1] as const)),
+    section: search('section', own),
+    title: search('title', own),
+  };
+  const chosen = new Set<number>();
+  for (const list of Object.values(keyword)) for (const id of top(list, options.perList)) chosen.add(id);
+
+  const dims = index.manifest.embedder.dims;
+  let queryNorm = 0;
+  for (let i = 0; i < dims; i++) queryNorm += (queryVector[i] ?? 0) ** 2;
+  queryNorm = Math.sqrt(queryNorm) || 1;
+  const similarities = new Map<number, number>();
+  const similarity = (sid: number): number => {
+    let known = similarities.get(sid);
+    if (known === undefined) {
+      let dot = 0;
+      const offset = sid * dims;
+      for (let i = 0; i < dims; i++) dot += (index.sentenceVectors[offset + i] ?? 0) * (queryVector[i] ?? 0);
+      known = dot / (queryNorm * (facts.sentenceNorms[sid] || 1));
+      similarities.set(sid, known);
+    }
+    return known;
+  };
+  for (const [sid] of index.vectors.search(queryVector, options.denseSentences)) {
+    if (allowed && !allowed.has(index.sentences[sid]?.docId ?? '')) continue;
+    for (const pid of facts.passagesOfSentence[sid] ?? []) chosen.add(pid);
+  }
+  // Hints: a question naming a document, or asking for a kind of fact, may share no word with its
+  // answer ("who signed the 2006 plan?"); the passages it points to are taken nearest first.
+  const nearest = (keep: (p: Passage) => boolean): void => {
+    const scored: Array<[number, number]> = [];
+    for (const p of index.passages) {
+      if (scored.length >= options.hintScan) break;
+      if ((allowed && !allowed.has(p.docId)) || !keep(p)) continue;
+      scored.push([p.id, Math.max(...p.sentenceIds.map(similarity))]);
+    }
+    for (const id of top(new Map(scored), options.perHint)) chosen.add(id);
+  };
+  const named = [...question.mentions.strengths].filter(([, s]) => s >= 1).map(([id]) => id);
+  if (named.length) nearest((p) => named.includes(p.docId));
+  const asked = question.asks;
+  if (asked) nearest((p) => p.facts.includes(asked));
+
+  // The answers to the nearest remembered questions.
+  for (const n of [...(recall?.lexical ?? []), ...(recall?.dense ?? [])]) {
+    for (const g of n.entry.gold) if (!allowed || allowed.has(g.docId)) for (const id of facts.passagesOverlapping(g.docId, g.start, g.end)) chosen.add(id);
+  }
+
+  const passages = [...chosen].map((id) => index.passages[id]).filter((p): p is Passage => p !== undefined && (!allowed || allowed.has(p.docId)));
+  return { passages, keyword, similarity };
+}

@@ -1,0 +1,225 @@
+/**
+ * @module Features of a (question, passage) pair: general properties only (coverage, BM25 per field,
+ * dense similarity, whether the passage holds what is asked, document named or recent, kind and
+ * position). The learned model (model.ts) weighs them; nothing here is tuned to any question.
+ */
+import type { Passage } from '../index/passages.ts';
+import type { Question } from '../query/analyse.ts';
+import { terms } from '../text/terms.ts';
+import type { CorpusFacts } from './corpus-facts.ts';
+import { QuestionMemory, type Associations, type Recall } from './memory.ts';
+
+/** Feature names, in vector order. The saved model names them too, so a mismatch is caught at load. */
+export const FEATURES = [
+  'cov_text',
+  'cov_sentence',
+  'cov_synonym',
+  'cov_derivation',
+  'cov_section',
+  'cov_title',
+  'cov_context',
+  'cov_neighbourhood',
+  'missing_rare',
+  'bm25_text',
+  'bm25_expansion',
+  'bm25_context',
+  'bm25_section',
+  'bm25_title',
+  'dense',
+  'dense_gap',
+  'sentences_2',
+  'sentences_3plus',
+  'log_length',
+  'kind_list',
+  'kind_table',
+  'kind_sidebar',
+  'kind_footnote',
+  'kind_caption',
+  'kind_preamble',
+  'opens_section',
+  'asks_met',
+  'asks_missed',
+  'defines_subject',
+  'doc_named',
+  'doc_other_named',
+  'recency',
+  'recency_now',
+  'undated_now',
+  'year_in_passage',
+  'year_in_document',
+  'year_missing',
+  'names_met',
+  'names_missing',
+  'to_reader',
+  'to_reader_first_person',
+  'association',
+  'memory_lexical',
+  'memory_dense',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+
+/** What is worked out once per question, for every passage. */
+export interface QuestionProfile {
+  question: Question;
+  /** [term, idf] of the question's own terms. */
+  weighted: ReadonlyArray<readonly [string, number]>;
+  totalIdf: number;
+  contextWeighted: ReadonlyArray<readonly [string, number]>;
+  contextIdf: number;
+  /** Per own term, the corpus terms that reach it through a synonym, or through a derivation or acronym. */
+  synonymsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  derivationsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The remembered questions nearest to this one (null without a memory). */
+  recall: Recall | null;
+  associations: Associations;
+}
+
+/** Per-question signals from the searches: BM25 per field (relative to the best) and sentence similarity. */
+export interface SearchSignals {
+  bm25: Readonly<Record<'text' | 'expansion' | 'context' | 'section' | 'title', ReadonlyMap<number, number>>>;
+  /** Cosine of the query and each sentence scored. */
+  similarity: (sentenceId: number) => number;
+  bestSimilarity: number;
+}
+
+export function profileQuestion(question: Question, facts: CorpusFacts, recall: Recall | null = null, associations: Associations = new Map()): QuestionProfile {
+  const weighted = question.terms.map((t) => [t, facts.idf(t)] as const);
+  const contextWeighted = question.contextTerms.map((t) => [t, facts.idf(t)] as const);
+  const synonymsOf = new Map<string, Set<string>>();
+  const derivationsOf = new Map<string, Set<string>>();
+  for (const e of question.expansions) {
+    const target = e.kind === 'synonym' ? synonymsOf : derivationsOf;
+    for (const source of terms(e.from)) {
+      const set = target.get(source) ?? new Set<string>();
+      set.add(e.term);
+      target.set(source, set);
+    }
+  }
+  return {
+    question,
+    weighted,
+    totalIdf: weighted.reduce((s, [, w]) => s + w, 0) || 1,
+    contextWeighted,
+    contextIdf: contextWeighted.reduce((s, [, w]) => s + w, 0) || 1,
+    synonymsOf,
+    derivationsOf,
+    recall,
+    associations,
+  };
+}
+
+/** Share of the question's IDF mass, among terms the passage lacks, that a learned association reaches. */
+function associated(profile: QuestionProfile, own: ReadonlySet<string>): number {
+  let mass = 0;
+  for (const [q, w] of profile.weighted) {
+    if (own.has(q)) continue;
+    const row = profile.associations.get(q);
+    if (!row) continue;
+    let best = 0;
+    for (const [g, strength] of row) if (strength > best && own.has(g)) best = strength;
+    mass += w * best;
+  }
+  return mass / profile.totalIdf;
+}
+
+/** Whether `word` is among `tokens`, or shares its first five letters with one ("Norwegian" ~ "Norway"). */
+export function mentioned(word: string, tokens: ReadonlySet<string>): boolean {
+  if (tokens.has(word)) return true;
+  if (word.length < 5 || /^\d/.test(word)) return false;
+  const stem = word.slice(0, 5);
+  for (const t of tokens) if (t.startsWith(stem)) return true;
+  return false;
+}
+
+/** Whether `passage` defines `subject`: "X is …", "X means …", "X – …", "called X". */
+export function defines(passage: string, subject: string): boolean {
+  const term = subject.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const after = new RegExp(`(?<![\\p{L}\\p{N}])${term}['’”"]?\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:is|are|was|were|means|refers to|[–—:])\\s`, 'iu');
+  const before = new RegExp(`\\b(?:called|known as|term|word|defined as|referred to as)\\s+['‘“"]?${term}(?![\\p{L}\\p{N}])`, 'iu');
+  return after.test(passage) || before.test(passage);
+}
+
+function share(weighted: ReadonlyArray<readonly [string, number]>, total: number, has: (t: string) => boolean): number {
+  let mass = 0;
+  for (const [t, w] of weighted) if (has(t)) mass += w;
+  return mass / total;
+}
+
+/** The feature vector of one passage, in FEATURES order. */
+export function passageFeatures(profile: QuestionProfile, passage: Passage, text: string, facts: CorpusFacts, signals: SearchSignals): number[] {
+  const { question, weighted, totalIdf } = profile;
+  const own = facts.passageTerms[passage.id] ?? new Set<string>();
+  const section = facts.sectionTermsOf(passage);
+  const doc = facts.documents.get(passage.docId);
+  const title = doc?.titleTerms ?? new Set<string>();
+  const inText = (t: string): boolean => own.has(t);
+  const via = (map: ReadonlyMap<string, ReadonlySet<string>>) => (t: string): boolean => {
+    if (own.has(t)) return false;
+    for (const x of map.get(t) ?? []) if (own.has(x)) return true;
+    return false;
+  };
+  const bestSentence = Math.max(0, ...passage.sentenceIds.map((id) => share(weighted, totalIdf, (t) => facts.sentenceTerms[id]?.has(t) ?? false)));
+  const neighbourhood = facts.neighbourhoodTerms[passage.id] ?? own;
+  let missingRare = 0;
+  for (const [t] of weighted) if (!own.has(t) && !section.has(t)) missingRare = Math.max(missingRare, facts.relativeIdf(t));
+  const dense = Math.max(...passage.sentenceIds.map((id) => signals.similarity(id)));
+  const holds = new Set(passage.facts);
+  const asks = question.asks;
+  const named = question.mentions.strengths;
+  const passageTokens = new Set<string>();
+  for (const id of passage.sentenceIds) for (const t of facts.sentenceTokens[id] ?? []) passageTokens.add(t);
+  const yearsInPassage = question.years.filter((y) => passageTokens.has(y)).length;
+  const yearsInDoc = question.years.filter((y) => !passageTokens.has(y) && doc?.years.has(y)).length;
+  const around = new Set([...passageTokens, ...facts.sectionTokensOf(passage), ...(doc?.titleTokens ?? [])]);
+  const namesMet = question.names.filter((n) => mentioned(n, around)).length;
+  const n = passage.sentenceIds.length;
+  const kind = passage.kind;
+  const values: Record<FeatureName, number> = {
+    cov_text: share(weighted, totalIdf, inText),
+    cov_sentence: bestSentence,
+    cov_synonym: share(weighted, totalIdf, via(profile.synonymsOf)),
+    cov_derivation: share(weighted, totalIdf, via(profile.derivationsOf)),
+    cov_section: share(weighted, totalIdf, (t) => !own.has(t) && section.has(t)),
+    cov_title: share(weighted, totalIdf, (t) => title.has(t)),
+    cov_context: question.contextTerms.length ? share(profile.contextWeighted, profile.contextIdf, (t) => own.has(t) || section.has(t)) : 0,
+    cov_neighbourhood: share(weighted, totalIdf, (t) => neighbourhood.has(t)),
+    missing_rare: missingRare,
+    bm25_text: signals.bm25.text.get(passage.id) ?? 0,
+    bm25_expansion: signals.bm25.expansion.get(passage.id) ?? 0,
+    bm25_context: signals.bm25.context.get(passage.id) ?? 0,
+    bm25_section: signals.bm25.section.get(passage.id) ?? 0,
+    bm25_title: signals.bm25.title.get(passage.id) ?? 0,
+    dense,
+    dense_gap: dense - signals.bestSimilarity,
+    sentences_2: n === 2 ? 1 : 0,
+    sentences_3plus: n >= 3 ? 1 : 0,
+    log_length: Math.log(1 + text.length) / Math.log(1000),
+    kind_list: kind === 'list' ? 1 : 0,
+    kind_table: kind === 'table' ? 1 : 0,
+    kind_sidebar: kind === 'sidebar' ? 1 : 0,
+    kind_footnote: kind === 'footnote' ? 1 : 0,
+    kind_caption: kind === 'caption' ? 1 : 0,
+    kind_preamble: kind === 'preamble' ? 1 : 0,
+    opens_section: passage.opensSection ? 1 : 0,
+    asks_met: asks !== null && holds.has(asks) ? 1 : 0,
+    asks_missed: asks !== null && !holds.has(asks) ? 1 : 0,
+    defines_subject: question.subject !== null && defines(text, question.subject) ? 1 : 0,
+    doc_named: named.get(passage.docId) ?? 0,
+    doc_other_named: named.size > 0 && !named.has(passage.docId) ? 1 : 0,
+    recency: doc?.recency ?? 0.5,
+    recency_now: question.aboutNow ? (doc?.recency ?? 0.5) : 0,
+    undated_now: question.aboutNow && doc && !doc.dated ? 1 : 0,
+    year_in_passage: question.years.length ? yearsInPassage / question.years.length : 0,
+    year_in_document: question.years.length ? yearsInDoc / question.years.length : 0,
+    year_missing: question.years.length ? (question.years.length - yearsInPassage - yearsInDoc) / question.years.length : 0,
+    names_met: question.names.length ? namesMet / question.names.length : 0,
+    names_missing: question.names.length ? (question.names.length - namesMet) / question.names.length : 0,
+    to_reader: passage.toReader ? 1 : 0,
+    to_reader_first_person: passage.toReader && question.firstPerson ? 1 : 0,
+    association: associated(profile, own),
+    memory_lexical: profile.recall ? QuestionMemory.support(profile.recall.lexical, passage) : 0,
+    memory_dense: profile.recall ? QuestionMemory.support(profile.recall.dense, passage) : 0,
+  };
+  return FEATURES.map((name) => values[name]);
+}

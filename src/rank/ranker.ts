@@ -1,0 +1,80 @@
+/**
+ * @module The ranking pipeline, in Orama's shape: candidates (BM25 per field, dense neighbours) →
+ * features → one learned score → sorted passages. Diversification is left to the caller (diversify.ts).
+ */
+import type { Embedder } from '../embed/embedder.ts';
+import type { BuiltIndex } from '../index/artifacts.ts';
+import type { Passage } from '../index/passages.ts';
+import type { Question } from '../query/analyse.ts';
+import { defaultCandidateOptions, gatherCandidates, type CandidateOptions } from './candidates.ts';
+import type { CorpusFacts } from './corpus-facts.ts';
+import { passageFeatures, profileQuestion, type SearchSignals } from './features.ts';
+import type { LinearModel } from './model.ts';
+import { QuestionMemory, type Recall } from './memory.ts';
+
+export interface RankedPassage {
+  passage: Passage;
+  /** Cleaned text of the passage (what the features read). */
+  text: string;
+  features: number[];
+  score: number;
+}
+
+/** The ranked passages, and the remembered questions nearest to the one asked. */
+export interface Ranking {
+  ranked: RankedPassage[];
+  recall: Recall | null;
+}
+
+export interface RankRequest {
+  question: Question;
+  docIds?: ReadonlyArray<string>;
+  signal?: AbortSignal;
+}
+
+/** Scores divided by the best of them (0..1), so one question's BM25 compares with another's. */
+function relative(scores: ReadonlyMap<number, number>): Map<number, number> {
+  const best = Math.max(0, ...scores.values());
+  return new Map([...scores].map(([id, s]) => [id, best > 0 ? s / best : 0]));
+}
+
+export class Ranker {
+  private readonly options: CandidateOptions;
+
+  constructor(
+    readonly index: BuiltIndex,
+    readonly facts: CorpusFacts,
+    private readonly embedder: Pick<Embedder, 'embedQuery'>,
+    /** Null while collecting features for training: every passage then scores 0. */
+    private readonly model: LinearModel | null,
+    private readonly memory: QuestionMemory = QuestionMemory.empty(),
+    options: Partial<CandidateOptions> = {},
+  ) {
+    this.options = { ...defaultCandidateOptions, ...options };
+  }
+
+  /** Every candidate passage for the question, scored, best first. */
+  async rank(request: RankRequest): Promise<Ranking> {
+    const { question } = request;
+    const allowed = request.docIds?.length ? new Set(request.docIds) : undefined;
+    const searchText = question.context ? `${question.context} ${question.text}` : question.text;
+    const queryVector = await this.embedder.embedQuery(searchText);
+    request.signal?.throwIfAborted();
+    const recall = this.memory.entries.length ? this.memory.recall([...question.terms, ...question.contextTerms], queryVector, (t) => this.facts.idf(t)) : null;
+    const { passages, keyword, similarity } = gatherCandidates(this.index, this.facts, question, queryVector, allowed, recall, this.options);
+    request.signal?.throwIfAborted();
+    const bestSimilarity = Math.max(0, ...passages.flatMap((p) => p.sentenceIds.map(similarity)));
+    const signals: SearchSignals = {
+      bm25: { text: relative(keyword.text), expansion: relative(keyword.expansion), context: relative(keyword.context), section: relative(keyword.section), title: relative(keyword.title) },
+      similarity,
+      bestSimilarity,
+    };
+    const profile = profileQuestion(question, this.facts, recall, this.memory.associations);
+    const ranked = passages.map((passage): RankedPassage => {
+      const text = passage.sentenceIds.map((id) => this.index.sentences[id]?.cleanText ?? '').join(' ');
+      const features = passageFeatures(profile, passage, text, this.facts, signals);
+      return { passage, text, features, score: this.model ? this.model.score(features) : 0 };
+    });
+    return { ranked: ranked.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id), recall };
+  }
+}
