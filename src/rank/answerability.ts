@@ -15,6 +15,7 @@ import type { RankedPassage } from './ranker.ts';
 export const ANSWER_FEATURES = [
   'top_score',
   'top_gap',
+  'top_share',
   'top_cov_text',
   'top_cov_sentence',
   'top_cov_lexicon',
@@ -36,6 +37,8 @@ export const ANSWER_FEATURES = [
   'memory_lexical_best',
   'memory_dense_best',
   'top_memory',
+  'memory_refused_lexical',
+  'memory_refused_dense',
 ] as const;
 
 export type AnswerFeatureName = (typeof ANSWER_FEATURES)[number];
@@ -87,8 +90,13 @@ export function checkAnswer(question: Question, ranked: ReadonlyArray<RankedPass
   const reached = new Set(question.expansions.filter((e) => facts.knows(e.term)).flatMap((e) => terms(e.from)));
   const unknown = question.terms.filter((t) => !facts.knows(t) && !reached.has(t));
   const totalIdf = question.terms.reduce((s, t) => s + facts.idf(t), 0) || 1;
+  // How peaked the ranking is: the best passage's share of the softmax over every candidate, the
+  // distribution the ranker was trained on.
+  const topScore = ranked[0]?.score ?? 0;
+  const mass = ranked.reduce((sum, r) => sum + Math.exp(r.score - topScore), 0) || 1;
   const values: Record<AnswerFeatureName, number> = {
     top_score: best?.score ?? 0,
+    top_share: best ? Math.exp(best.score - topScore) / mass : 0,
     top_gap: best && second ? best.score - second.score : 0,
     top_cov_text: feature(best, 'cov_text'),
     top_cov_sentence: feature(best, 'cov_sentence'),
@@ -111,6 +119,8 @@ export function checkAnswer(question: Question, ranked: ReadonlyArray<RankedPass
     memory_lexical_best: recall?.lexical[0]?.similarity ?? 0,
     memory_dense_best: recall?.dense[0]?.similarity ?? 0,
     top_memory: Math.max(feature(best, 'memory_lexical'), feature(best, 'memory_dense')),
+    memory_refused_lexical: recall?.refused.lexical ?? 0,
+    memory_refused_dense: recall?.refused.dense ?? 0,
   };
   return {
     features: ANSWER_FEATURES.map((name) => values[name]),

@@ -6,7 +6,7 @@ import type { BuiltIndex } from '../index/artifacts.ts';
 import type { Passage } from '../index/passages.ts';
 import { norm } from '../index/vector-store.ts';
 import { yearsIn } from '../query/years.ts';
-import { terms, tokenize } from '../text/terms.ts';
+import { bigramsOf, terms, tokenize } from '../text/terms.ts';
 import type { DocumentMeta } from '../types.ts';
 
 export interface DocumentFacts {
@@ -24,6 +24,8 @@ export interface DocumentFacts {
 export class CorpusFacts {
   readonly sentenceTerms: ReadonlyArray<ReadonlySet<string>>;
   readonly sentenceTokens: ReadonlyArray<ReadonlySet<string>>;
+  /** Per sentence, its consecutive term pairs ("reflect period"). */
+  readonly sentenceBigrams: ReadonlyArray<ReadonlySet<string>>;
   readonly sentenceNorms: Float32Array;
   /** Per passage, the union of its sentences' terms. */
   readonly passageTerms: ReadonlyArray<ReadonlySet<string>>;
@@ -42,7 +44,9 @@ export class CorpusFacts {
     readonly index: BuiltIndex,
     docs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title' | 'shortTitle' | 'publisher' | 'date' | 'yearsCovered'>>,
   ) {
-    this.sentenceTerms = index.sentences.map((s) => new Set(terms(s.cleanText)));
+    const termLists = index.sentences.map((s) => terms(s.cleanText));
+    this.sentenceTerms = termLists.map((list) => new Set(list));
+    this.sentenceBigrams = termLists.map((list) => bigramsOf(list));
     this.sentenceTokens = index.sentences.map((s) => new Set(tokenize(s.cleanText)));
     for (const set of this.sentenceTerms) for (const t of set) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     this.maxIdf = this.idf('');

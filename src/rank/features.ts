@@ -5,7 +5,7 @@
  */
 import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
-import { terms } from '../text/terms.ts';
+import { bigramsOf, terms } from '../text/terms.ts';
 import type { CorpusFacts } from './corpus-facts.ts';
 import { QuestionMemory, type Associations, type Recall } from './memory.ts';
 
@@ -19,6 +19,7 @@ export const FEATURES = [
   'cov_title',
   'cov_context',
   'cov_neighbourhood',
+  'bigrams',
   'missing_rare',
   'bm25_text',
   'bm25_expansion',
@@ -59,6 +60,7 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 
+
 /** What is worked out once per question, for every passage. */
 export interface QuestionProfile {
   question: Question;
@@ -67,6 +69,8 @@ export interface QuestionProfile {
   totalIdf: number;
   contextWeighted: ReadonlyArray<readonly [string, number]>;
   contextIdf: number;
+  /** Consecutive pairs of the question's terms. */
+  bigrams: ReadonlySet<string>;
   /** Per own term, the corpus terms that reach it through a synonym, or through a derivation or acronym. */
   synonymsOf: ReadonlyMap<string, ReadonlySet<string>>;
   derivationsOf: ReadonlyMap<string, ReadonlySet<string>>;
@@ -102,6 +106,7 @@ export function profileQuestion(question: Question, facts: CorpusFacts, recall: 
     totalIdf: weighted.reduce((s, [, w]) => s + w, 0) || 1,
     contextWeighted,
     contextIdf: contextWeighted.reduce((s, [, w]) => s + w, 0) || 1,
+    bigrams: bigramsOf(terms(question.text)),
     synonymsOf,
     derivationsOf,
     recall,
@@ -117,7 +122,12 @@ function associated(profile: QuestionProfile, own: ReadonlySet<string>): number 
     const row = profile.associations.get(q);
     if (!row) continue;
     let best = 0;
-    for (const [g, strength] of row) if (strength > best && own.has(g)) best = strength;
+    // Whichever side is shorter is walked: a common term's row is long, a passage's terms are few.
+    if (row.size < own.size) {
+      for (const [g, strength] of row) if (strength > best && own.has(g)) best = strength;
+    } else {
+      for (const g of own) best = Math.max(best, row.get(g) ?? 0);
+    }
     mass += w * best;
   }
   return mass / profile.totalIdf;
@@ -167,14 +177,17 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
   const holds = new Set(passage.facts);
   const asks = question.asks;
   const named = question.mentions.strengths;
+  // Tokens are only needed for the years and names a question sets; most set none.
   const passageTokens = new Set<string>();
-  for (const id of passage.sentenceIds) for (const t of facts.sentenceTokens[id] ?? []) passageTokens.add(t);
+  if (question.years.length || question.names.length) for (const id of passage.sentenceIds) for (const t of facts.sentenceTokens[id] ?? []) passageTokens.add(t);
   const yearsInPassage = question.years.filter((y) => passageTokens.has(y)).length;
   const yearsInDoc = question.years.filter((y) => !passageTokens.has(y) && doc?.years.has(y)).length;
-  const around = new Set([...passageTokens, ...facts.sectionTokensOf(passage), ...(doc?.titleTokens ?? [])]);
+  const around = question.names.length ? new Set([...passageTokens, ...facts.sectionTokensOf(passage), ...(doc?.titleTokens ?? [])]) : passageTokens;
   const namesMet = question.names.filter((n) => mentioned(n, around)).length;
   const n = passage.sentenceIds.length;
   const kind = passage.kind;
+  let bigrams = 0;
+  for (const b of profile.bigrams) if (passage.sentenceIds.some((id) => facts.sentenceBigrams[id]?.has(b))) bigrams++;
   const values: Record<FeatureName, number> = {
     cov_text: share(weighted, totalIdf, inText),
     cov_sentence: bestSentence,
@@ -184,6 +197,7 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
     cov_title: share(weighted, totalIdf, (t) => title.has(t)),
     cov_context: question.contextTerms.length ? share(profile.contextWeighted, profile.contextIdf, (t) => own.has(t) || section.has(t)) : 0,
     cov_neighbourhood: share(weighted, totalIdf, (t) => neighbourhood.has(t)),
+    bigrams: profile.bigrams.size ? bigrams / profile.bigrams.size : 0,
     missing_rare: missingRare,
     bm25_text: signals.bm25.text.get(passage.id) ?? 0,
     bm25_expansion: signals.bm25.expansion.get(passage.id) ?? 0,

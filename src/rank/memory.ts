@@ -17,7 +17,7 @@ export interface MemoryEntry {
   terms: ReadonlyArray<string>;
   /** The question's embedding, by the index's embedder. */
   vector: ArrayLike<number>;
-  /** Where its answer is. */
+  /** Where its answer is; empty for a question the documents do not answer. */
   gold: ReadonlyArray<MemorySpan>;
 }
 
@@ -40,6 +40,8 @@ export const defaultMemoryOptions: MemoryOptions = { neighbours: 3 };
 export interface Recall {
   lexical: Neighbour[];
   dense: Neighbour[];
+  /** Similarity of the nearest question the documents were known not to answer, by words and by meaning. */
+  refused: { lexical: number; dense: number };
 }
 
 /** Terms weighted by IDF and scaled to unit length, for cosine similarity. */
@@ -80,17 +82,24 @@ export class QuestionMemory {
     const norm = Math.hypot(...Array.from(vector)) || 1;
     const lexical: Neighbour[] = [];
     const dense: Neighbour[] = [];
+    const refused = { lexical: 0, dense: 0 };
     this.entries.forEach((entry, i) => {
       const theirs = this.weighted?.[i];
-      let similarity = 0;
-      for (const [t, w] of own) similarity += w * (theirs?.get(t) ?? 0);
-      lexical.push({ entry, similarity });
+      let lexicalSimilarity = 0;
+      for (const [t, w] of own) lexicalSimilarity += w * (theirs?.get(t) ?? 0);
       let dot = 0;
       for (let d = 0; d < vector.length; d++) dot += (vector[d] as number) * (entry.vector[d] as number);
-      dense.push({ entry, similarity: dot / (norm * (this.norms[i] || 1)) });
+      const denseSimilarity = dot / (norm * (this.norms[i] || 1));
+      if (!entry.gold.length) {
+        refused.lexical = Math.max(refused.lexical, lexicalSimilarity);
+        refused.dense = Math.max(refused.dense, denseSimilarity);
+        return;
+      }
+      lexical.push({ entry, similarity: lexicalSimilarity });
+      dense.push({ entry, similarity: denseSimilarity });
     });
     const best = (list: Neighbour[]): Neighbour[] => list.sort((a, b) => b.similarity - a.similarity).slice(0, this.options.neighbours);
-    return { lexical: best(lexical), dense: best(dense) };
+    return { lexical: best(lexical), dense: best(dense), refused };
   }
 
   /** The highest similarity among `neighbours` whose answer overlaps the passage (0 if none does). */

@@ -66,3 +66,10 @@ export function terms(text: string): string[] {
   }
   return out;
 }
+
+/** Consecutive term pairs, as "a b": a phrase of a question found as a phrase in a passage. */
+export function bigramsOf(termList: ReadonlyArray<string>): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < termList.length; i++) out.add(`${termList[i - 1]} ${termList[i]}`);
+  return out;
+}

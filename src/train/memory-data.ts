@@ -21,9 +21,10 @@ function answerTerms(gold: ReadonlyArray<DocSpan>, sentences: ReadonlyArray<Sent
   return out;
 }
 
+/** A memory of every item: answerable ones with where their answers are, the others as known refusals. */
 export function buildMemory(items: ReadonlyArray<Remembered>, facts: CorpusFacts): QuestionMemory {
   const answerable = items.filter((i) => i.gold.length > 0);
-  const entries: MemoryEntry[] = answerable.map((i) => ({ terms: i.terms, vector: i.vector, gold: i.gold }));
+  const entries: MemoryEntry[] = items.map((i) => ({ terms: i.terms, vector: i.vector, gold: i.gold }));
   const sentences = facts.index.sentences;
   const associations = learnAssociations(
     answerable.map((i) => ({ question: i.terms, answer: answerTerms(i.gold, sentences, facts) })),

@@ -113,6 +113,9 @@ async function horizontalOverflow(page: Page): Promise<number> {
   });
 }
 
+/** A text as a regular expression that matches it literally. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('chat page', () => {
   it('streams an answer, opens the exact cited passage, follows up, survives a reload, copies and exports', async () => {
     const page = await openPage();
@@ -145,7 +148,9 @@ describe('chat page', () => {
     await expect.poll(() => answer.locator('.answer-text [data-citation]').count()).toBe((turn?.result.answer.match(/\[\d+\]/g) ?? []).length);
     await expect.poll(() => answer.locator('.source-list li').count()).toBe(citations.length);
     const first = citations[0] as Citation;
-    await expect.poll(() => answer.locator('.source-list li').first().textContent()).toContain(`${first.docTitle} › ${first.sectionPath.join(' › ')}`);
+    // “2006 TIP Report (5 June 2006) › Norway (Tier 1) › Protection”: document, its date when it has one, section.
+    const label = new RegExp(`${escape(first.docTitle)}${first.docDate ? ` \\([^)]*${first.docDate.slice(0, 4)}\\)` : ''} › ${escape(first.sectionPath.join(' › '))}`);
+    await expect.poll(() => answer.locator('.source-list li').first().textContent()).toMatch(label);
     await shot(page, '03-answer');
 
     // The chip opens the passage, highlighted, inside its innermost section.
@@ -196,7 +201,7 @@ describe('chat page', () => {
     const markdown = await readFile(await (await download).path(), 'utf8');
     expect(markdown).toContain(`## ${REFLECTION}`);
     expect(markdown).toContain('## Can it be extended?');
-    expect(markdown).toContain(`[${first.n}] ${first.docTitle} › ${first.sectionPath.join(' › ')}`);
+    expect(markdown).toMatch(new RegExp(`\\[${first.n}\\] ${label.source}`));
     expect(markdown).toContain(`> ${first.text.split('\n')[0]}`);
 
     // A reload keeps both turns, and their chips still open the sources.

@@ -15,11 +15,15 @@ export function readableDate(date: string | null | undefined): string | null {
   return year ?? null;
 }
 
-/** "the 2006 TIP Report (5 June 2006), Protection" — who says it, when, and where. */
-function source(citation: Citation): string {
+/** "2006 TIP Report (5 June 2006)" — who says it, and when. */
+function author(citation: Citation): string {
   const when = readableDate(citation.docDate);
-  const section = citation.sectionPath[citation.sectionPath.length - 1];
-  return `the ${citation.docTitle}${when && !citation.docTitle.includes(when) ? ` (${when})` : ''}${section ? `, ${section}` : ''}`;
+  return `${citation.docTitle}${when && !citation.docTitle.includes(when) ? ` (${when})` : ''}`;
+}
+
+/** The innermost section title, where the passage sits. */
+function sectionOf(citation: Citation): string | undefined {
+  return citation.sectionPath[citation.sectionPath.length - 1];
 }
 
 const yearOf = (c: Citation): number | null => (c.docDate ? Number(c.docDate.slice(0, 4)) : null);
@@ -38,9 +42,11 @@ export function compose(view: CorpusView, picked: ReadonlyArray<RankedPassage>):
     const quote = `“${quoteOf(view, citation)}” [${citation.n}]`;
     const first = citations[0];
     const [newest, year] = [first ? yearOf(first) : null, yearOf(citation)];
-    if (!first) paragraphs.push(`According to ${source(citation)}: ${quote}`);
-    else if (newest !== null && year !== null && year < newest) paragraphs.push(`The older ${source(citation).replace(/^the /, '')} said: ${quote}`);
-    else paragraphs.push(`Also, ${source(citation)}: ${quote}`);
+    const section = sectionOf(citation);
+    const where = section ? `, ${section}` : '';
+    if (!first) paragraphs.push(`According to the ${author(citation)}${where}: ${quote}`);
+    else if (newest !== null && year !== null && year < newest) paragraphs.push(`The older ${author(citation)} said${section ? `, in ${section}` : ''}: ${quote}`);
+    else paragraphs.push(`Also, the ${author(citation)}${where}: ${quote}`);
     citations.push(citation);
   }
   return { answer: paragraphs.join('\n\n'), citations };

@@ -19,7 +19,7 @@ export interface SelectOptions {
   contenders: number;
 }
 
-export const defaultSelectOptions: SelectOptions = { otherDocumentMargin: 1, contenders: 3 };
+export const defaultSelectOptions: SelectOptions = { otherDocumentMargin: 0.5, contenders: 3 };
 
 /**
  * A list is quoted whole: list items are widened to the list with its introduction ("The main goals

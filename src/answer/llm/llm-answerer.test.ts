@@ -488,7 +488,8 @@ describe('LlmAnswerer: prompt injection stays data', () => {
     });
 
     it('passes a passage holding an instruction as passage text, tags defused', async () => {
-      const craftedDeps = crafted.deps;
+      // The answer check is trained on the real corpus; over this one-page corpus it is not what is tested.
+      const craftedDeps = { ...crafted.deps, threshold: 0 };
       chat.reply({ text: 'Victims may get a reflection period of six months [1].' });
       const { result } = await ask(llm({}, silentLogger, craftedDeps, new ExtractiveAnswerer(craftedDeps)), 'How long is the reflection period?');
       const [body] = chat.requests.filter(isAnswerCall);

@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_OPENAI_BASE, createChatMock, promptedPassages } from '../../../test/support/openai-mock.ts';
 import { getTestRuntime } from '../../../test/support/runtime.ts';
 import type { Answerer } from '../../answer/answerer.ts';
@@ -216,7 +216,22 @@ describe('POST /api/chat over the LLM answerer (OpenAI mocked with msw)', () => 
     const config = { provider: 'openai' as const, model: 'mock-chat', apiKey: 'test-key', baseURL: MOCK_OPENAI_BASE, timeoutMs: 2000, retries: 1 };
     llmApp = appWith(new LlmAnswerer(config, rt.deps, new ExtractiveAnswerer(rt.deps), silentLogger, { promptPassages: 8 }));
   });
+  afterEach(() => chat.reset());
   afterAll(() => server.close());
+
+  it('never streams a sentence of the model that no given passage backs', async () => {
+    chat.reply((body) => {
+      const first = promptedPassages(body)[0]?.text.split(/(?<=[.!?])\s/)[0]?.replace(/[.!?]$/, '') ?? '';
+      return { text: [`${first} [1]. `, 'Victims may also stay ', 'in Norway for ever and get a house. ', 'That is all.'] };
+    });
+    const events = await sse(await post({ messages: [{ role: 'user', content: QUESTION }], stream: true }, {}, llmApp));
+    const streamed = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text).join('');
+    expect(streamed).not.toMatch(/for ever/);
+    expect(events.some((e) => e.event === 'reset')).toBe(false);
+    const result = expectAnswerStream(events);
+    expect(result.answer).toBe(streamed);
+    expect(result.notice).toMatch(/left out/);
+  });
 
   it('on a model stream that breaks mid-answer, resets and streams the offline answer with a notice', async () => {
     // One whole claim, quoted from the first passage given (so it is checked and shown), then the break.

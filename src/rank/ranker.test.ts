@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tinyCorpus, tinyDoc, type TinyCorpus } from '../../test/support/tiny-corpus.ts';
+import { readQuestion } from '../query/analyse.ts';
+import { FEATURES } from './features.ts';
+import { QuestionMemory } from './memory.ts';
+import { LinearModel } from './model.ts';
+import { Ranker } from './ranker.ts';
+
+/** A model that weighs one feature only: the ranking is then easy to predict. */
+function only(feature: string): LinearModel {
+  return new LinearModel({ features: [...FEATURES], mean: FEATURES.map(() => 0), scale: FEATURES.map(() => 1), weights: FEATURES.map((f) => (f === feature ? 1 : 0)), bias: 0 }, FEATURES);
+}
+
+let corpus: TinyCorpus;
+beforeAll(async () => {
+  corpus = await tinyCorpus([
+    tinyDoc('guide', 'Period of reflection\nA period of reflection lasts six months. It cannot be renewed.\n\nShelters\nShelters offer a safe place to stay. Call the police on 112.\n'),
+    tinyDoc('report', 'PROSECUTION\nTraffickers face up to ten years in prison. Courts convicted three traffickers.\n', { date: '2025' }),
+  ]);
+});
+
+const rank = (question: string, ranker: Ranker, docIds?: string[]) => ranker.rank({ question: readQuestion(question, '', corpus.reader), ...(docIds ? { docIds } : {}) });
+
+describe('Ranker.rank', () => {
+  it('scores every candidate by the model, best first, with the features it read', async () => {
+    const ranker = new Ranker(corpus.index, corpus.facts, corpus.embedder, only('cov_text'));
+    const { ranked } = await rank('How long does a period of reflection last?', ranker);
+    expect(ranked[0]?.text).toMatch(/period of reflection lasts six months/);
+    expect(ranked.every((r, i) => i === 0 || (ranked[i - 1]?.score ?? 0) >= r.score)).toBe(true);
+    expect(ranked[0]?.features).toHaveLength(FEATURES.length);
+  });
+
+  it('reaches a passage through the lexicon when the question uses another word', async () => {
+    const ranker = new Ranker(corpus.index, corpus.facts, corpus.embedder, only('cov_synonym'));
+    const { ranked } = await rank('How long is the jail time?', ranker);
+    expect(ranked[0]?.text).toMatch(/prison/);
+  });
+
+  it('keeps to the documents asked for', async () => {
+    const ranker = new Ranker(corpus.index, corpus.facts, corpus.embedder, only('cov_text'));
+    const { ranked } = await rank('prison', ranker, ['guide']);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((r) => r.passage.docId === 'guide')).toBe(true);
+  });
+
+  it('ranks the answer to a remembered question first when the model trusts the memory', async () => {
+    const report = corpus.docs[1]?.text ?? '';
+    const start = report.indexOf('Courts convicted');
+    const memory = new QuestionMemory([{ terms: ['court', 'convict'], vector: await corpus.embedder.embedQuery('how many were convicted'), gold: [{ docId: 'report', start, end: start + 20 }] }], new Map());
+    const ranker = new Ranker(corpus.index, corpus.facts, corpus.embedder, only('memory_dense'), memory);
+    const { ranked, recall } = await rank('how many were convicted', ranker);
+    expect(recall?.dense[0]?.similarity).toBeCloseTo(1);
+    expect(ranked[0]?.text).toMatch(/convicted three/);
+  });
+
+  it('scores nothing without a model (collecting features for training)', async () => {
+    const ranker = new Ranker(corpus.index, corpus.facts, corpus.embedder, null);
+    const { ranked } = await rank('shelters', ranker);
+    expect(ranked.every((r) => r.score === 0)).toBe(true);
+  });
+});
