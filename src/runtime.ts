@@ -18,6 +18,8 @@ import type { Models } from './rank/models.ts';
 import { Ranker } from './rank/ranker.ts';
 import { shippedModels } from './rank/shipped-models.ts';
 import { Searcher } from './retrieve/searcher.ts';
+import { helpContacts } from './answer/help-contacts.ts';
+import { shippedTranslator } from './query/shipped-glossary.ts';
 
 /** The corpus with its index: what both the server and training need. */
 export interface IndexedCorpus {
@@ -86,7 +88,8 @@ export interface Runtime extends IndexedCorpus, CorpusContext {
 /** Ranking and the answer check over one index (the full one, or one without some documents). */
 export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>, embedder: Embedder, models: Models, context: CorpusContext = corpusContext(index, docs)): AnsweringDeps {
   const ranker = new Ranker(index, context.facts, embedder, models.ranker, memoryOf(models, index, docs));
-  return { ranker, context, answerability: models.answerability, threshold: models.threshold };
+  const help = { contacts: helpContacts(index, docs, context.view), model: models.help.model, threshold: models.help.threshold };
+  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help, translator: shippedTranslator() };
 }
 
 export async function createRuntime(config: Readonly<Config>, logger: Logger, models: Models = shippedModels()): Promise<Runtime> {
@@ -96,6 +99,6 @@ export async function createRuntime(config: Readonly<Config>, logger: Logger, mo
   const deps = answeringDeps(corpus.index, corpus.docs, corpus.embedder, models, context);
   const { ranker } = deps;
   const answerer = await createAnswerer(config, deps, logger, { promptPassages: models.promptPassages });
-  const searcher = new Searcher(ranker, context.reader, corpus.index, corpus.docs);
+  const searcher = new Searcher(ranker, context.reader, corpus.index, corpus.docs, deps.translator);
   return { ...corpus, ...context, models, deps, ranker, searcher, answerer, startupMs: Math.round(performance.now() - t0) };
 }

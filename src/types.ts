@@ -51,6 +51,8 @@ export interface DocumentMeta {
   /** The years the document reports on ("2024" for the 2025 report), beyond those its title names. */
   yearsCovered?: string[];
   structure?: StructureHints;
+  /** Sections whose items are help contacts (see corpus/manifest.ts). */
+  help?: { sections: string[] };
 }
 
 export interface SourceDocument extends DocumentMeta {

@@ -7,8 +7,8 @@
  * @typedef {DocumentSummary & { text: string }} KildeDocument
  * @typedef {{ n: number, docId: string, docTitle: string, docDate?: string | null, sectionPath: string[], start: number, end: number, text: string }} Citation
  * @typedef {{ role: 'user' | 'assistant', content: string }} ChatMessage
- * @typedef {{ answer: string, citations: Citation[], grounded: boolean, answerer: string, related: Citation[], searchedFor: string, notice?: string }} AnswerResult
- * @typedef {{ type: 'delta', text: string } | { type: 'reset' }} ChatEvent
+ * @typedef {{ answer: string, citations: Citation[], grounded: boolean, answerer: string, related: Citation[], searchedFor: string, notice?: string, help?: Citation[] }} AnswerResult
+ * @typedef {{ type: 'delta', text: string } | { type: 'reset' } | { type: 'help', help: Citation[] }} ChatEvent
  * @typedef {'network' | 'rate_limited' | 'invalid' | 'server' | 'interrupted'} ErrorKind
  */
 
@@ -58,7 +58,7 @@ export function getDocument(id) {
 }
 
 /** @param {string} url @returns {Promise<unknown>} */
-async function getJson(url) {
+export async function getJson(url) {
   const res = await send(url, { headers: { accept: 'application/json' } });
   if (!res.ok) throw await errorFrom(res);
   return res.json();
@@ -104,6 +104,7 @@ export async function streamChat(messages, { signal, onEvent }) {
     const payload = data ? JSON.parse(data) : {};
     if (event === 'delta') onEvent({ type: 'delta', text: String(payload.text ?? '') });
     else if (event === 'reset') onEvent({ type: 'reset' });
+    else if (event === 'help') onEvent({ type: 'help', help: Array.isArray(payload.help) ? payload.help : [] });
     else if (event === 'done') result = payload;
     else if (event === 'error') throw new ApiError('server', payload.message || 'the answer could not be completed');
   });

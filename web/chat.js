@@ -3,6 +3,7 @@
 import { ApiError, MAX_QUESTION_CHARS, chatMessages, getDocuments, streamChat } from './api.js';
 import { answerMarkdown, conversationMarkdown, loadConversation, saveConversation } from './conversation.js';
 import { h } from './dom.js';
+import { cachedHelp, loadHelp } from './help.js';
 import { createPanel } from './panel.js';
 import { countdownText, turnView, updateTurn } from './turns.js';
 
@@ -34,6 +35,7 @@ const els = {
   count: byId('composer-count', HTMLElement),
   composerError: byId('composer-error', HTMLElement),
   documents: byId('documents-button', HTMLButtonElement),
+  help: byId('help-button', HTMLButtonElement),
   browse: byId('browse-button', HTMLButtonElement),
   exportButton: byId('export-button', HTMLButtonElement),
   newChat: byId('new-chat-button', HTMLButtonElement),
@@ -195,6 +197,9 @@ function onEvent(turn, event) {
   } else if (event.type === 'reset') {
     turn.text = '';
     refreshSoon(turn);
+  } else if (event.type === 'help') {
+    turn.help = event.help;
+    refreshSoon(turn);
   }
 }
 
@@ -294,9 +299,10 @@ els.turns.addEventListener('click', (event) => {
   if (!target || !turn) return;
   const { citation, source, related, action } = target.dataset;
   const result = turn.result;
-  if (result && (citation || source)) {
+  if (citation || source) {
+    // While an answer to a person asking for help streams, its help card's sources already open.
     const n = Number(citation ?? source);
-    const c = result.citations.find((x) => x.n === n);
+    const c = (result?.citations ?? turn.help ?? []).find((x) => x.n === n);
     if (c) void panel.showCitation(c, `Source ${n}`);
   } else if (result && related) {
     const c = result.related.find((x) => x.n === Number(related));
@@ -342,6 +348,15 @@ els.empty.addEventListener('click', (event) => {
   ask(example.textContent ?? '');
   // The examples disappear with the empty screen; the question box is where the reader goes on.
   els.question.focus();
+});
+
+/** Who can help: loaded at start and kept in this browser, so the card opens even when the server cannot be reached. */
+let helpContacts = cachedHelp();
+void loadHelp().then((contacts) => (helpContacts = contacts));
+
+els.help.addEventListener('click', () => {
+  if (panel.isOpen() && panel.mode() === 'help') panel.close();
+  else panel.showHelp(helpContacts);
 });
 
 for (const button of [els.documents, els.browse]) {

@@ -3,6 +3,7 @@
 import { getDocument, getDocuments } from './api.js';
 import { append, button, h } from './dom.js';
 import { renderText, sectionAround } from './doctext.js';
+import { helpCard } from './help.js';
 
 /**
  * @typedef {import('./api.js').Citation} Citation
@@ -20,7 +21,7 @@ export function createPanel({ panel, title, body, closeButton, onToggle }) {
   let opener = null;
   /** Each show() bumps this, so a slow document load cannot overwrite what the reader asked for since. */
   let generation = 0;
-  /** @type {'documents' | 'source' | null} */
+  /** @type {'documents' | 'source' | 'help' | null} */
   let mode = null;
 
   closeButton.addEventListener('click', () => close());
@@ -31,7 +32,7 @@ export function createPanel({ panel, title, body, closeButton, onToggle }) {
     }
   });
 
-  /** @param {string} heading @param {'documents' | 'source'} nextMode */
+  /** @param {string} heading @param {'documents' | 'source' | 'help'} nextMode */
   function open(heading, nextMode) {
     const active = document.activeElement;
     if (active instanceof HTMLElement && !panel.contains(active)) opener = active;
@@ -77,6 +78,24 @@ export function createPanel({ panel, title, body, closeButton, onToggle }) {
       body.replaceChildren(h('div', { class: 'answer-error' }, h('p', { attrs: { role: 'alert' } }, h('strong', { text: 'Couldn’t load this. ' }), message), again));
       return undefined;
     }
+  }
+
+  /**
+   * The help card on its own, at any time and without a question; each contact's source opens from it.
+   * @param {Citation[]} contacts
+   */
+  function showHelp(contacts) {
+    open('Need help now?', 'help');
+    body.dataset.mode = 'help';
+    const card = contacts.length
+      ? helpCard(contacts, 'help')
+      : h('p', { class: 'panel-status', text: 'The help contacts could not be loaded yet. They are kept in this browser once the page has reached the server.' });
+    card.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target.closest('button[data-help]') : null;
+      const contact = contacts.find((c) => target instanceof HTMLElement && String(c.n) === target.dataset.help);
+      if (contact) void showCitation(contact, `Help contact ${contact.n}`);
+    });
+    body.replaceChildren(card);
   }
 
   /** Opens a cited passage inside its section. @param {Citation} citation @param {string} heading */
@@ -184,9 +203,10 @@ export function createPanel({ panel, title, body, closeButton, onToggle }) {
   return {
     showCitation,
     showDocuments,
+    showHelp,
     close,
     isOpen: () => !panel.hidden,
-    /** @returns {'documents' | 'source' | null} */
+    /** @returns {'documents' | 'source' | 'help' | null} */
     mode: () => mode,
   };
 }

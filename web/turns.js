@@ -2,13 +2,14 @@
 /** @module Renders one question and its answer: prose with citation chips, sources, nearest passages, notices and errors. */
 import { appendProse } from './doctext.js';
 import { button, h } from './dom.js';
+import { helpCard } from './help.js';
 
 /**
  * @typedef {import('./api.js').Citation} Citation
  * @typedef {import('./api.js').AnswerResult} AnswerResult
  * @typedef {import('./api.js').ErrorKind | 'stopped'} TurnErrorKind
  * @typedef {{ kind: TurnErrorKind, message: string, retryAt?: number }} TurnError
- * @typedef {{ id: string, question: string, status: 'loading' | 'streaming' | 'done' | 'error', text: string, result?: AnswerResult, error?: TurnError }} Turn
+ * @typedef {{ id: string, question: string, status: 'loading' | 'streaming' | 'done' | 'error', text: string, help?: Citation[], result?: AnswerResult, error?: TurnError }} Turn
  */
 
 const ERROR_TITLES = /** @type {const} */ ({
@@ -49,6 +50,7 @@ export function turnView(turn) {
       { class: 'answer', attrs: { 'aria-labelledby': labelId } },
       h('h3', { class: 'answer-label', attrs: { id: labelId } }),
       h('p', { class: 'answer-loading' }, h('span', { class: 'dots', attrs: { 'aria-hidden': 'true' } }), 'Searching the documents…'),
+      h('div', { class: 'answer-help' }),
       // Screen readers wait while aria-busy is set, then read the finished answer once instead of word by word.
       h('div', { class: 'answer-text', attrs: { 'aria-live': 'polite' } }),
       h('div', { class: 'answer-extra' }),
@@ -72,10 +74,19 @@ export function updateTurn(li, turn) {
   /** @type {HTMLElement} */ (article.querySelector('.answer-label')).textContent = labelText(turn, grounded);
   /** @type {HTMLElement} */ (article.querySelector('.answer-loading')).hidden = turn.status !== 'loading';
 
+  // A person asking for help sees who can help first, as a card; the answer's own opening list of the
+  // same contacts is not repeated under it.
+  const help = result?.help ?? turn.help;
+  const helpSlot = /** @type {HTMLElement} */ (article.querySelector('.answer-help'));
+  if (help?.length) {
+    if (!helpSlot.firstChild) helpSlot.append(helpCard(help, 'citation'));
+  } else helpSlot.replaceChildren();
+  const prose = (/** @type {string} */ answer) => (help?.length ? answer.split(/\n\s*\n/).slice(1).join('\n\n') : answer);
+
   const text = /** @type {HTMLElement} */ (article.querySelector('.answer-text'));
   text.setAttribute('aria-busy', String(turn.status === 'loading' || turn.status === 'streaming'));
-  if (result) renderAnswerText(text, result.answer, result.citations);
-  else if (turn.status === 'streaming') renderAnswerText(text, turn.text, null);
+  if (result) renderAnswerText(text, prose(result.answer), result.citations);
+  else if (turn.status === 'streaming') renderAnswerText(text, prose(turn.text), null);
   else text.replaceChildren();
 
   const extra = /** @type {HTMLElement} */ (article.querySelector('.answer-extra'));

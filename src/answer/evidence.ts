@@ -4,11 +4,15 @@
  */
 import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
 import { splitConversation } from '../query/followup.ts';
+import { detectLanguage, type Language } from '../query/language.ts';
+import type { Translator } from '../query/translate.ts';
+import { detectHelpSeeking } from '../query/help-seeking.ts';
 import { checkAnswer, decide, type AnswerDecision } from '../rank/answerability.ts';
 import type { LinearModel } from '../rank/model.ts';
 import type { RankedPassage, Ranker } from '../rank/ranker.ts';
 import type { CorpusFacts } from '../rank/corpus-facts.ts';
 import type { CorpusView } from './citations.ts';
+import type { Citation } from './types.ts';
 import type { ChatMessage } from '../types.ts';
 
 /** What answering reads of the index it answers from. */
@@ -18,6 +22,14 @@ export interface AnswerContext {
   view: CorpusView;
 }
 
+/** Who can help a person in need, and how a message asking for help is told from others. */
+export interface HelpDeps {
+  /** The help contacts, numbered from 1 (see help/contacts.ts); empty when the manifest names none. */
+  contacts: ReadonlyArray<Citation>;
+  model: LinearModel;
+  threshold: number;
+}
+
 /** What answering needs: the ranker over an index, what is known of that index, and the answer check. */
 export interface AnsweringDeps {
   ranker: Ranker;
@@ -25,9 +37,18 @@ export interface AnsweringDeps {
   answerability: LinearModel;
   /** Probability at or above which the documents are taken to answer (chosen on validation). */
   threshold: number;
+  help: HelpDeps;
+  /** Norwegian questions into English search words. */
+  translator: Translator;
 }
 
 export interface Evidence {
+  /** The question as the user wrote it. */
+  asked: string;
+  /** The language it is written in: the answer's framing follows it. */
+  language: Language;
+  /** It asks for help now: the help contacts come first. */
+  helpSeeking: boolean;
   question: Question;
   /** Every candidate passage, best first. */
   ranked: RankedPassage[];
@@ -36,10 +57,38 @@ export interface Evidence {
   searchedFor: string;
 }
 
-export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArray<ChatMessage>, docIds?: ReadonlyArray<string>, signal?: AbortSignal): Promise<Evidence> {
-  const { question: text, context } = splitConversation(messages);
-  const question = readQuestion(text, context, deps.context.reader);
+/**
+ * Reads the conversation's last question (a Norwegian one through the glossary, into English search
+ * words), ranks the passages, decides whether they answer, and whether the asker needs help now.
+ */
+/**
+ * Whether a word of a Norwegian question the glossary does not know is kept for the search: a name
+ * or acronym (a capital) or a figure. Other words are dropped, even those the corpus has: the plan
+ * cites Norwegian titles ("En kartlegging av kvinner …"), which an untranslated word would find.
+ */
+export function keepUntranslated(word: string): boolean {
+  return /\p{Lu}|\d/u.test(word);
+}
+
+export interface GatherOptions {
+  docIds?: ReadonlyArray<string>;
+  signal?: AbortSignal;
+  /**
+   * The conversation to search with, when another step rewrote it (a model's condensed, English
+   * question); the language and the need for help are still read from the user's own words.
+   */
+  searchAs?: ReadonlyArray<ChatMessage>;
+}
+
+export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArray<ChatMessage>, options: GatherOptions = {}): Promise<Evidence> {
+  const { docIds, signal } = options;
+  const asked = splitConversation(messages).question;
+  const language = detectLanguage(asked);
+  const searched = splitConversation(options.searchAs ?? messages);
+  const english = (text: string): string => (!text || detectLanguage(text) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
+  const question = readQuestion(english(searched.question), english(searched.context), deps.context.reader);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });
   const decision = decide(checkAnswer(question, ranked, recall, deps.context.facts), deps.answerability, deps.threshold);
-  return { question, ranked, decision, searchedFor: context ? `${context} ${question.text}` : question.text };
+  const helpSeeking = deps.help.contacts.length > 0 && detectHelpSeeking(asked, deps.help.model, deps.help.threshold).helpSeeking;
+  return { asked, language, helpSeeking, question, ranked, decision, searchedFor: question.context ? `${question.context} ${question.text}` : question.text };
 }

@@ -38,6 +38,8 @@ export interface AnswerResult {
   searchedFor: string;
   /** Set when something happened the reader should know, e.g. the model failed and the offline answerer stood in. */
   notice?: string;
+  /** For a question asking for help now: the help contacts, exact slices, also the first citations. */
+  help?: Citation[];
   timings: Timings;
 }
 
@@ -47,6 +49,8 @@ export interface AnswerRequest {
   signal?: AbortSignal;
   /** Receives answer text as it is produced (already safe to show: no partial citation markers). */
   onDelta?: (text: string) => void;
+  /** Receives the help contacts before any answer text, when the question asks for help now. */
+  onHelp?: (contacts: ReadonlyArray<Citation>) => void;
   /**
    * Called when text already sent through `onDelta` is withdrawn (the model broke off mid-answer, or its
    * reply cited nothing); the deltas that follow replace it.

@@ -4,6 +4,7 @@
  * when it cites a passage overlapping one), per kind and persona; `--lodo` also asks each question
  * only one document answers of an index without that document, where it must be refused.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ExtractiveAnswerer } from '../answer/extractive/extractive-answerer.ts';
 import { loadConfig } from '../config.ts';
@@ -23,10 +24,33 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     'no-answers': { type: 'boolean', default: false },
     lodo: { type: 'boolean', default: false },
+    /** A set of messages labelled `helpSeeking`: how often each kind gets the help card. */
+    help: { type: 'string' },
   },
 });
 const config = loadConfig(process.env);
 const runtime = await createRuntime(config, createLogger('warn'));
+
+if (values.help) {
+  // The help card: shown to those asking for help, never to the others.
+  const rows = (await readFile(values.help, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; question: string; helpSeeking: boolean; language?: string });
+  const groups = new Map<string, { n: number; card: number }>();
+  for (const row of rows) {
+    const result = await runtime.answerer.answer({ messages: [{ role: 'user', content: row.question }] });
+    const shown = (result.help?.length ?? 0) > 0;
+    for (const key of [`${row.helpSeeking ? 'asking for help' : 'ordinary'} (all)`, `${row.helpSeeking ? 'asking for help' : 'ordinary'} (${row.language ?? 'en'})`]) {
+      const g = groups.get(key) ?? { n: 0, card: 0 };
+      g.n++;
+      if (shown) g.card++;
+      groups.set(key, g);
+    }
+    if (values.verbose && shown !== row.helpSeeking) console.log(`  ${row.id} ${row.helpSeeking ? 'missed' : 'flagged'}: ${row.question.slice(0, 120)}`);
+  }
+  console.log(`\n## help card (${values.help})\n| questions | n | got the card |\n|---|---|---|`);
+  for (const [key, g] of [...groups].sort()) console.log(`| ${key} | ${g.n} | ${g.card}/${g.n} (${(g.card / g.n).toFixed(3)}) |`);
+  process.exit(0);
+}
+
 const items = await readEvalSet(values.set ?? 'eval/dev.jsonl');
 const locator = new QuoteLocator(runtime.docs);
 const goldOf = new Map(items.map((i) => [i.id, goldQuotes(i).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null)]));

@@ -5,7 +5,7 @@
  * remembers only the other folds), so the ranker learns how far to trust a memory it has not seen.
  */
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { goldQuotes, readEvalSet, type EvalItem } from '../eval/dataset.ts';
@@ -22,6 +22,7 @@ import { Ranker } from '../rank/ranker.ts';
 import { corpusContext, openCorpus, type CorpusContext } from '../runtime.ts';
 import { collect, goldSpans, questionOf, searchText, type Example } from '../train/collect.ts';
 import { fitClassifier, fitRanker } from '../train/logistic.ts';
+import { trainHelp, type HelpExample } from '../train/help.ts';
 import { buildMemory, type Remembered } from '../train/memory-data.ts';
 import { rankingFigures, rescore } from '../train/metrics.ts';
 import type { SourceDocument } from '../types.ts';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: 'eval/bank/train.jsonl,eval/dev.jsonl,eval/holdout.jsonl,eval/blind.jsonl' },
     validation: { type: 'string', default: 'eval/bank/validation.jsonl' },
+    help: { type: 'string', default: 'eval/help/help-dev.jsonl' },
     out: { type: 'string', default: 'src/rank/weights.json' },
   },
 });
@@ -184,6 +186,11 @@ console.log(`\nanswer check: l2 ${bestCheck.l2}, threshold ${bestCheck.point.thr
 console.log('\n| threshold | false refusals | unanswerable refused |\n|---|---|---|');
 for (const o of trade.filter((_, i) => i % Math.max(1, Math.floor(trade.length / 15)) === 0)) console.log(`| ${o.threshold.toFixed(3)} | ${o.falseRefusal.toFixed(3)} | ${o.refused.toFixed(3)} |`);
 
+// 3. The help-seeking detector, on its own development set.
+const helpExamples = (await readFile(values.help ?? '', 'utf8')).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as HelpExample);
+const help = trainHelp(helpExamples);
+console.log(`\nhelp detector: threshold ${help.threshold.toFixed(3)}; cross-validated on ${helpExamples.length}: ${help.recall.toFixed(3)} of help-seeking caught, ${help.falsePositives.toFixed(3)} of others flagged`);
+
 const file: ModelsFile = {
   formatVersion: MODELS_FORMAT_VERSION,
   ranker: ranker.data,
@@ -197,6 +204,7 @@ const file: ModelsFile = {
     return [{ text: searchText(questionOf(item, full.reader)), terms: [...r.terms], gold: r.gold.map((g, k) => ({ docId: g.docId, quote: quotes[k] ?? '' })) }];
   }),
   associations: Object.fromEntries([...fullMemory.associations].map(([q, row]) => [q, [...row]])),
+  help: { model: help.model, threshold: Number(help.threshold.toFixed(4)) },
   training: {
     sets: { train: values.train, validation: values.validation },
     examples: { train: train.length, trainLeaveOneOut: trainNegatives.length, validation: validation.length, validationLeaveOneOut: validationNegatives.length },
@@ -210,6 +218,7 @@ const file: ModelsFile = {
       falseRefusals: Number(bestCheck.point.falseRefusal.toFixed(3)),
     },
     trainFirstPassageTouchesGold: Number(trainFigures.firstTouches.toFixed(3)),
+    help: { examples: helpExamples.length, crossValidatedRecall: Number(help.recall.toFixed(3)), crossValidatedFalsePositives: Number(help.falsePositives.toFixed(3)) },
   },
 };
 await writeFile(values.out ?? 'src/rank/weights.json', `${JSON.stringify(file)}\n`);

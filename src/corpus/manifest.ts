@@ -20,6 +20,11 @@ const documentMetaSchema = z
     /** The years the document reports on: the 2025 report covers 2024, though its title does not say so. */
     yearsCovered: z.array(z.string().regex(/^\d{4}$/, 'years are four digits')).optional(),
     structure: structureHintsSchema.optional(),
+    /**
+     * Sections listing who can help a person in need (titles, matched whole, case aside): their items
+     * are the help contacts a help-seeking question is answered with first, in document order.
+     */
+    help: z.object({ sections: z.array(z.string().min(1)).min(1) }).strict().optional(),
   })
   .strict();
 

@@ -9,7 +9,7 @@ import { HnswVectorStore, type HnswOptions } from '../index/hnsw.ts';
 import { PassageSearch, passageDocuments } from '../index/passage-search.ts';
 import { buildPassages, type PassageOptions } from '../index/passages.ts';
 import { findAcronyms } from '../lexicon/acronyms.ts';
-import { buildLexicon, corpusPhrases, findProperNouns, Lexicon } from '../lexicon/lexicon.ts';
+import { buildLexicon, corpusPhrases, findCapitals, findProperNouns, Lexicon } from '../lexicon/lexicon.ts';
 import { readWordNet, type WordNet, type WordNetOptions } from '../lexicon/wordnet.ts';
 import type { Logger } from '../log.ts';
 import { terms } from '../text/terms.ts';
@@ -95,7 +95,8 @@ async function corpusLexicon(docs: ReadonlyArray<ParsedDocument>, sentences: Rea
     sentences.map((s) => s.cleanText),
     (word) => wordnet.common.has(word),
   );
-  return new Lexicon(buildLexicon(wordnet, acronyms, vocabulary, corpusPhrases(termLists), properNouns));
+  const capitals = findCapitals(sentences.map((s) => s.cleanText));
+  return new Lexicon(buildLexicon(wordnet, acronyms, vocabulary, corpusPhrases(termLists), properNouns, capitals));
 }
 
 /** Builds every index in memory; the caller saves it. */

@@ -23,6 +23,15 @@ export interface LexiconData {
   categories: Record<string, NounCategory[]>;
   /** Words the documents always capitalise inside a sentence ("sweden", "oslo"): names, however a question types them. */
   properNouns: string[];
+  /** Words the documents write in capitals ("udi", "eu", "us"), lower-cased. */
+  capitals: string[];
+}
+
+/** Words of two to six letters written in capitals somewhere in `sentences`, lower-cased. */
+export function findCapitals(sentences: Iterable<string>): string[] {
+  const found = new Set<string>();
+  for (const sentence of sentences) for (const m of sentence.matchAll(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu)) found.add(m[0].toLowerCase());
+  return [...found].sort();
 }
 
 /**
@@ -68,7 +77,14 @@ export function corpusPhrases(termLists: Iterable<ReadonlyArray<string>>): Set<s
  * Keeps, for every lemma, the related words the corpus has: one-word ones whose term it uses, and
  * multi-word ones it uses as a phrase. Lemmas with nothing left are dropped.
  */
-export function buildLexicon(wordnet: WordNet, acronyms: ReadonlyArray<Acronym>, vocabulary: ReadonlySet<string>, phrases: ReadonlySet<string>, properNouns: ReadonlyArray<string> = []): LexiconData {
+export function buildLexicon(
+  wordnet: WordNet,
+  acronyms: ReadonlyArray<Acronym>,
+  vocabulary: ReadonlySet<string>,
+  phrases: ReadonlySet<string>,
+  properNouns: ReadonlyArray<string> = [],
+  capitals: ReadonlyArray<string> = [],
+): LexiconData {
   // A Map, not an object: lemmas such as "constructor" must not meet Object.prototype.
   const related = new Map<string, Array<[string, number]>>();
   const add = (key: string, term: string, kind: ExpansionKind): void => {
@@ -114,6 +130,7 @@ export function buildLexicon(wordnet: WordNet, acronyms: ReadonlyArray<Acronym>,
     names,
     categories: Object.fromEntries([...categories].map(([t, c]) => [t, [...c].sort()])),
     properNouns: [...properNouns],
+    capitals: [...capitals],
   };
 }
 
@@ -121,11 +138,18 @@ export class Lexicon implements CategoryLookup {
   private readonly related: ReadonlyMap<string, ReadonlyArray<[string, number]>>;
   private readonly categories: ReadonlyMap<string, ReadonlyArray<NounCategory>>;
   private readonly properNouns: ReadonlySet<string>;
+  private readonly capitals: ReadonlySet<string>;
 
   constructor(private readonly data: LexiconData) {
     this.related = new Map(Object.entries(data.related));
     this.categories = new Map(Object.entries(data.categories));
     this.properNouns = new Set(data.properNouns);
+    this.capitals = new Set(data.capitals);
+  }
+
+  /** Whether the documents write `token` (lower case) in capitals somewhere: an acronym they use. */
+  writesInCapitals(token: string): boolean {
+    return this.capitals.has(token);
   }
 
   /** Whether the documents write `token` (lower case) as a name. */

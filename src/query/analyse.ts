@@ -64,15 +64,16 @@ function definitionSubject(question: string): string | null {
 
 /**
  * The names a question sets: capitalised words that do not open a sentence, acronyms (of three
- * letters or more when they open it: "OK, and …" is no name), and words the documents only ever write
- * as names, however the question types them ("does sweden …").
+ * letters or more, or shorter ones the documents use themselves: "ID" and "OK" are words, "EU" a
+ * name), and words the documents only ever write as names, however the question types them ("does
+ * sweden …").
  */
 function namesIn(question: string, lexicon: Lexicon): string[] {
   const names = [...question.matchAll(/[\p{L}\p{N}]+/gu)]
     .filter((m) => {
       const word = m[0];
       const opensSentence = m.index === 0 || /[.!?]["”’)]* $/u.test(question.slice(0, m.index));
-      if (/^\p{Lu}{2,}$/u.test(word)) return !opensSentence || word.length >= 3;
+      if (/^\p{Lu}{2,}$/u.test(word)) return word.length >= 3 || lexicon.writesInCapitals(word.toLowerCase());
       return (!opensSentence && /^\p{Lu}\p{Ll}+$/u.test(word)) || lexicon.isProperNoun(word.toLowerCase());
     })
     .map((m) => m[0])

@@ -1,5 +1,6 @@
 /** @module The trained models (weights.json, written by `npm run train`): their file format, checked on load against the code's features. */
 import { z } from 'zod';
+import { HELP_FEATURES } from '../query/help-seeking.ts';
 import { ANSWER_FEATURES } from './answerability.ts';
 import { FEATURES } from './features.ts';
 import type { Associations } from './memory.ts';
@@ -28,6 +29,8 @@ export const modelsFileSchema = z.object({
   memory: z.array(z.object({ text: z.string(), terms: z.array(z.string()), gold: z.array(z.object({ docId: z.string(), quote: z.string() })) })),
   /** Learned associations: question term → [passage term, strength]. */
   associations: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
+  /** Whether a message asks for help now (help/detect.ts), and the probability from which it does. */
+  help: z.object({ model: linearModelSchema, threshold: z.number() }),
   /** How the models were trained: sets, sizes, selected settings and validation figures. */
   training: z.record(z.string(), z.unknown()),
 });
@@ -41,6 +44,7 @@ export interface Models {
   promptPassages: number;
   memory: ModelsFile['memory'];
   associations: Associations;
+  help: { model: LinearModel; threshold: number };
 }
 
 /** Reads a models file, checking its shape, its format and that its features are the code's. */
@@ -54,5 +58,6 @@ export function loadModels(data: unknown): Models {
     promptPassages: file.promptPassages,
     memory: file.memory,
     associations: new Map(Object.entries(file.associations).map(([q, row]) => [q, new Map(row)])),
+    help: { model: new LinearModel(file.help.model, HELP_FEATURES), threshold: file.help.threshold },
   };
 }

@@ -1,6 +1,9 @@
 /** @module Search for other programs: the learned ranking, as verbatim chunks with the passage that earned each its place. */
 import type { BuiltIndex } from '../index/artifacts.ts';
 import { readQuestion, type QuestionReader } from '../query/analyse.ts';
+import { detectLanguage } from '../query/language.ts';
+import type { Translator } from '../query/translate.ts';
+import { keepUntranslated } from '../answer/evidence.ts';
 import { rankChunks } from '../rank/diversify.ts';
 import type { Ranker } from '../rank/ranker.ts';
 import type { Hit, SourceDocument } from '../types.ts';
@@ -20,13 +23,16 @@ export class Searcher {
     private readonly reader: QuestionReader,
     private readonly index: BuiltIndex,
     docs: ReadonlyArray<SourceDocument>,
+    private readonly translator: Translator,
   ) {
     this.docsById = new Map(docs.map((d) => [d.id, d]));
   }
 
   /** The `k` best chunks for `query`, as exact slices, best first. */
   async search(request: SearchRequest): Promise<Hit[]> {
-    const question = readQuestion(request.query, '', this.reader);
+    // The documents are English: a Norwegian query is searched in English words.
+    const query = detectLanguage(request.query) === 'en' ? request.query : this.translator.translate(request.query, keepUntranslated);
+    const question = readQuestion(query, '', this.reader);
     const { ranked } = await this.ranker.rank({ question, ...(request.docIds ? { docIds: request.docIds } : {}), ...(request.signal ? { signal: request.signal } : {}) });
     return rankChunks(ranked, this.index.chunks, request.k).map(({ chunkIndex, score, best }) => {
       const chunk = this.index.chunks[chunkIndex];

@@ -15,6 +15,8 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { documentsRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
+import { helpRoutes } from './routes/help.ts';
+import type { Citation } from '../answer/types.ts';
 import { searchRoutes, type SearchService } from './routes/search.ts';
 import { staticRoutes } from './routes/static.ts';
 
@@ -26,6 +28,8 @@ export interface AppDeps {
   chunkCount: number;
   embedderName: string;
   answerer: Answerer;
+  /** Who can help a person in need (GET /api/help, open without a key). */
+  helpContacts?: ReadonlyArray<Citation>;
   logger: Logger;
   /** Folder of the chat page, served at `/`; without it the app is the API alone. */
   webDir?: string;
@@ -47,6 +51,7 @@ export interface SecurityOptions {
 /** Paths the API serves and the methods each allows, for 405 answers with an Allow header. */
 const API_METHODS: ReadonlyArray<[RegExp, string[]]> = [
   [/^\/api\/health$/, ['GET']],
+  [/^\/api\/help$/, ['GET']],
   [/^\/api\/documents$/, ['GET']],
   [/^\/api\/documents\/[^/]+$/, ['GET']],
   [/^\/api\/search$/, ['POST']],
@@ -77,6 +82,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const api = new OpenAPIHono();
   api.route('/', healthRoutes({ documents: deps.documents.length, chunks: deps.chunkCount, embedder: deps.embedderName, answerer: deps.answerer.name }));
   api.route('/', documentsRoutes(deps.documents));
+  api.route('/', helpRoutes(deps.helpContacts ?? []));
   const docIds = new Set(deps.documents.map((d) => d.id));
   api.route('/', searchRoutes(deps.search, docIds));
   api.route('/', chatRoutes(deps.answerer, docIds, deps.logger));

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     chunkCount: runtime.index.chunks.length,
     embedderName: runtime.embedder.name,
     answerer: runtime.answerer,
+    helpContacts: runtime.deps.help.contacts,
     logger,
     webDir: 'web',
     security: {

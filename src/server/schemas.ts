@@ -95,6 +95,23 @@ export const hitSchema = z
 
 export const searchResponseSchema = z.object({ results: z.array(hitSchema) }).openapi('SearchResponse');
 
+export const citationSchema = z
+  .object({
+    n: z.number().int(),
+    docId: z.string(),
+    docTitle: z.string(),
+    docDate: z.string().nullable().openapi({ description: 'The document\u2019s date as its manifest gives it ("2006-06-05", "2010-03", "2025"), or null.' }),
+    sectionPath: z.array(z.string()),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string().openapi({ description: 'Exactly `document.text.slice(start, end)`.' }),
+  })
+  .openapi('Citation');
+
+export const helpResponseSchema = z
+  .object({ help: z.array(citationSchema).openapi({ description: 'Who can help a person in need, as the documents list them (police and the emergency number first), as exact slices.' }) })
+  .openapi('HelpContacts');
+
 export const healthSchema = z
   .object({
     status: z.literal('ok'),

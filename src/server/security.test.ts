@@ -59,6 +59,10 @@ describe('API key', () => {
     expect((await secured.request('/api/health')).status).toBe(200);
   });
 
+  it('leaves the help contacts open: a person in need is never asked for a key', async () => {
+    expect((await secured.request('/api/help')).status).toBe(200);
+  });
+
   it('declares, per operation, the errors the middleware can answer with', async () => {
     type Operations = Record<string, Record<string, { responses: Record<string, unknown> }>>;
     const { paths } = (await (await secured.request('/api/openapi.json')).json()) as { paths: Operations };

@@ -19,6 +19,7 @@ interface Doc {
 
 const REFLECTION = 'How long is the reflection period for victims?';
 const SWEDISH = 'What is the maximum prison sentence for human trafficking under Swedish law?';
+const HELP = 'they keep my ID and say I must work off a debt, what can I do?';
 
 let server: TestServer;
 let browser: Browser;
@@ -115,6 +116,74 @@ async function horizontalOverflow(page: Page): Promise<number> {
 
 /** A text as a regular expression that matches it literally. */
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a help card item should read: its cited slice without the list mark, white space as one space. */
+const contactText = (c: Citation): string => c.text.replace(/\s+/g, ' ').replace(/^[-•–]\s*/, '').trim();
+
+async function helpContacts(): Promise<Citation[]> {
+  return ((await (await fetch(`${server.url}/api/help`)).json()) as { help: Citation[] }).help;
+}
+
+describe('help for a person in need', () => {
+  it('puts who can help at the top of the answer, as a calm card with phone links and sources', async () => {
+    const page = await openPage();
+    await ask(page, HELP);
+    const answer = page.locator('.answer').first();
+    const card = answer.locator('.help-card');
+    await card.waitFor();
+    // The card comes before the answer's prose, and the prose does not list the contacts again.
+    expect(await answer.evaluate((el) => el.querySelector('.help-card')?.compareDocumentPosition(el.querySelector('.answer-text') as Node) === Node.DOCUMENT_POSITION_FOLLOWING)).toBe(true);
+    const contacts = await helpContacts();
+    const items = card.locator('li');
+    await expect.poll(() => items.count()).toBe(contacts.length);
+    for (const [i, c] of contacts.entries()) expect(((await items.nth(i).textContent()) ?? '').replace(/\s*\d+$/, '')).toBe(contactText(c));
+    expect(await card.locator('a[href="tel:112"]').count()).toBe(1);
+    expect(await card.locator('a[href="tel:+4722331160"]').count()).toBe(1);
+    // "Phone: 116 111" is a number to call; the digits of "alarm@116111.no" are not.
+    expect(await card.locator('a[href="tel:116111"]').count()).toBe(1);
+    await card.locator('[data-citation="1"]').click();
+    await expect.poll(() => page.locator('#panel mark').textContent()).toBe(contacts[0]?.text);
+    await page.keyboard.press('Escape');
+    await shot(page, '14-help-answer');
+  });
+
+  it('shows no card to an ordinary question', async () => {
+    const page = await openPage();
+    await ask(page, REFLECTION);
+    expect(await page.locator('.help-card').count()).toBe(0);
+  });
+
+  it('opens "Need help now?" from the header at any time, from the keyboard, also when the server cannot be reached', async () => {
+    const page = await openPage();
+    // The contacts are fetched when the page opens and kept in the browser.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('kilde-help'))).not.toBeNull();
+    await context?.setOffline(true);
+    await page.locator('body').focus();
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'help-button'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-button');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('Need help now?');
+    const contacts = await helpContacts();
+    const items = page.locator('#panel .help-card li');
+    await expect.poll(() => items.count()).toBe(contacts.length);
+    for (const [i, c] of contacts.entries()) expect(((await items.nth(i).textContent()) ?? '').replace(/\s*\d+$/, '')).toBe(contactText(c));
+    await shot(page, '15-need-help');
+    await context?.setOffline(false);
+  });
+
+  it('fits the help card on a phone', async () => {
+    const page = await openPage({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Need help now?' }).click();
+    await page.locator('#panel .help-card li').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, '16-phone-need-help');
+    await page.locator('#panel-close').click();
+    await ask(page, HELP);
+    await page.locator('.answer .help-card').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, '17-phone-help-answer');
+  });
+});
 
 describe('chat page', () => {
   it('streams an answer, opens the exact cited passage, follows up, survives a reload, copies and exports', async () => {

@@ -75,6 +75,7 @@ export async function startServer(options: { apiKey?: string } = {}): Promise<Te
     chunkCount: runtime.index.chunks.length,
     embedderName: runtime.embedder.name,
     answerer,
+    helpContacts: runtime.deps.help.contacts,
     logger: silentLogger,
     webDir: WEB_DIR,
     ...(options.apiKey ? { security: { apiKey: options.apiKey, rateLimitPerMinute: 0, clientKey: () => null, corsOrigins: [] } } : {}),

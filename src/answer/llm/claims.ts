@@ -62,14 +62,20 @@ function figures(text: string): Set<string> {
   return out;
 }
 
+/** Whether the passage holds every figure written in digits or English number words that the claim states. */
+export function figuresAgree(claim: string, passage: string): boolean {
+  const own = figures(passage);
+  for (const f of figures(claim.replace(/\[\d+\]/g, ' '))) if (!own.has(f)) return false;
+  return true;
+}
+
 /**
  * Whether a passage can back a claim: it holds every figure the claim states (a number the passage
  * lacks is the one claim no paraphrase excuses), and shares at least one content word with it.
  */
 export function passageBacks(claim: string, passage: string): boolean {
   const claimText = claim.replace(/\[\d+\]/g, ' ');
-  const own = figures(passage);
-  for (const f of figures(claimText)) if (!own.has(f)) return false;
+  if (!figuresAgree(claimText, passage)) return false;
   const passageTerms = new Set(tokenize(passage).map(toTerm).filter((t): t is string => t !== null));
   return tokenize(claimText).some((t) => {
     const term = toTerm(t);
@@ -97,7 +103,16 @@ export class ClaimGate {
   private pendingSep = '';
   private released = '';
 
-  constructor(private readonly passageOf: (n: number) => string | undefined) {}
+  /**
+   * `firstNumber`: the citation number the first released marker gets (after citations the answer
+   * already has); `backs`: whether a passage backs a claim (in another language than the passages',
+   * only their figures can be compared).
+   */
+  constructor(
+    private readonly passageOf: (n: number) => string | undefined,
+    private readonly firstNumber = 1,
+    private readonly backs: (claim: string, passage: string) => boolean = passageBacks,
+  ) {}
 
   push(text: string): string {
     this.buffer += text;
@@ -122,18 +137,17 @@ export class ClaimGate {
   }
 
   private decide(claim: Claim, lostMarker = false): string {
-    const backs = (n: number): boolean => {
+    const cited = markersOf(claim.body).filter((n) => {
       const passage = this.passageOf(n);
-      return passage !== undefined && passageBacks(claim.body, passage);
-    };
-    const cited = markersOf(claim.body).filter(backs);
+      return passage !== undefined && this.backs(claim.body, passage);
+    });
     if (!cited.length && (lostMarker || !isConnective(claim.body))) {
       this.removed++;
       // A removed claim's line breaks are kept, so paragraphs and lists keep their shape.
       if (claim.sep.split('\n').length > this.pendingSep.split('\n').length) this.pendingSep = claim.sep;
       return '';
     }
-    for (const n of cited) if (!this.numbering.has(n)) this.numbering.set(n, this.numbering.size + 1);
+    for (const n of cited) if (!this.numbering.has(n)) this.numbering.set(n, this.firstNumber + this.numbering.size);
     // A marker whose passage does not back the claim goes; the "claim ." gap it leaves closes.
     const body = claim.body.replace(/[ \t]*\[(\d+)\]/g, (whole, n: string) => (cited.includes(Number(n)) ? whole.replace(/\d+/, String(this.numbering.get(Number(n)))) : '')).replace(/[ \t]+([.,;:])/g, '$1');
     const out = (this.released ? this.pendingSep : '') + body;

@@ -9,17 +9,19 @@ import type { Config } from '../../config.ts';
 import { ProviderError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { isFollowUp } from '../../query/followup.ts';
+import { detectLanguage } from '../../query/language.ts';
 import { nonOverlapping } from '../../rank/diversify.ts';
 import type { RankedPassage } from '../../rank/ranker.ts';
 import type { ChatMessage } from '../../types.ts';
 import { roundMs as ms, type Answerer } from '../answerer.ts';
 import { citationsAreExact, makeCitation } from '../citations.ts';
 import { gatherEvidence, type AnsweringDeps } from '../evidence.ts';
-import { readableDate } from '../extractive/compose.ts';
-import type { ExtractiveAnswerer } from '../extractive/extractive-answerer.ts';
+import { composeHelp, readableDate } from '../extractive/compose.ts';
+import { answerFromEvidence, type ExtractiveAnswerer } from '../extractive/extractive-answerer.ts';
 import { refuse } from '../extractive/refusal.ts';
 import type { AnswerRequest, AnswerResult, Citation } from '../types.ts';
-import { ClaimGate } from './claims.ts';
+import { PHRASES } from '../extractive/phrases.ts';
+import { ClaimGate, figuresAgree, passageBacks } from './claims.ts';
 import { MarkerStream } from './marker-stream.ts';
 import { ModelCaller, providerStatus } from './model-call.ts';
 import { narrowToClaims } from './narrow.ts';
@@ -75,7 +77,11 @@ export class LlmAnswerer implements Answerer {
     // The condense call already used every retry: asking again for the answer would only double the wait.
     if (condensed.failure) return this.fallBack(request, condensed.failure, t0, false);
     const t1 = performance.now();
-    const evidence = await gatherEvidence(this.deps, condensed.messages, request.docIds, request.signal);
+    const evidence = await gatherEvidence(this.deps, request.messages, {
+      searchAs: condensed.messages,
+      ...(request.docIds ? { docIds: request.docIds } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     const searchedFor = condensed.text ?? evidence.searchedFor;
     const t2 = performance.now();
     const timings = (): AnswerResult['timings'] => {
@@ -83,16 +89,25 @@ export class LlmAnswerer implements Answerer {
       return { rewrite: ms(t1 - t0), retrieve: ms(t2 - t1), answer: ms(t3 - t2), total: ms(t3 - t0) };
     };
     const shown = this.shown(nonOverlapping(evidence.ranked, this.options.promptPassages));
-    // The answer check stands for the model too: a question the documents do not answer never reaches it.
+    // The answer check stands for the model too: a question the documents do not answer never reaches
+    // it, and gets the offline answer (a refusal, or who can help for a person asking for help).
     if (!evidence.decision.answerable || !shown.length) {
-      const refusal = refuse(this.deps.context.view, evidence);
-      request.onDelta?.(refusal.answer);
-      return { ...refusal, answerer: this.name, searchedFor, timings: timings() };
+      const offline = answerFromEvidence(this.deps, evidence);
+      if (offline.help) request.onHelp?.(offline.help);
+      request.onDelta?.(offline.answer);
+      return { ...offline, answerer: this.name, searchedFor, timings: timings() };
     }
     const passages: PromptPassage[] = shown.map((s, i) => ({ n: i + 1, label: this.label(s), text: s.text }));
     const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
     const messages = [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages, condensed.text))];
-    const gate = new ClaimGate((n) => shown[n - 1]?.text);
+    // A person asking for help gets who can help first, from the documents verbatim, before the model says anything.
+    const help = evidence.helpSeeking ? composeHelp(this.deps.context.view, this.deps.help.contacts, evidence.language) : null;
+    if (help) {
+      request.onHelp?.(help.citations);
+      request.onDelta?.(`${help.answer}\n\n`);
+    }
+    // Claims in another language than the documents' share no words with them: only their figures can be checked.
+    const gate = new ClaimGate((n) => shown[n - 1]?.text, (help?.citations.length ?? 0) + 1, evidence.language === 'en' ? passageBacks : figuresAgree);
     const markers = new MarkerStream();
     let raw = '';
     try {
@@ -119,7 +134,14 @@ export class LlmAnswerer implements Answerer {
     const tail = gate.push(markers.flush()) + gate.flush(markers.cut);
     if (tail) request.onDelta?.(tail);
     const answer = gate.text.trim();
-    const citations = this.citationsFor(answer, gate, shown);
+    const cited = this.citationsFor(answer, gate, shown);
+    const citations = [...(help?.citations ?? []), ...cited];
+    if (help && !cited.length) {
+      // Who can help stands; the model added nothing a passage backs.
+      const nothingMore = PHRASES[evidence.language].nothingMore;
+      request.onDelta?.(nothingMore);
+      return { answer: `${help.answer}\n\n${nothingMore}`, citations, grounded: true, related: [], help: help.citations, answerer: this.name, searchedFor, timings: timings() };
+    }
     if (!citations.length) {
       this.logger.info('llm: no claim of the answer was backed by a given passage; reporting it as not answered', { chars: raw.length });
       const refusal = refuse(this.deps.context.view, evidence, 'no claim of the model’s answer was backed by the passages');
@@ -127,7 +149,16 @@ export class LlmAnswerer implements Answerer {
       request.onDelta?.(refusal.answer);
       return { ...refusal, answerer: this.name, searchedFor, timings: timings() };
     }
-    const result: AnswerResult = { answer, citations, grounded: true, related: [], answerer: this.name, searchedFor, timings: timings() };
+    const result: AnswerResult = {
+      answer: help ? `${help.answer}\n\n${answer}` : answer,
+      citations,
+      grounded: true,
+      related: [],
+      answerer: this.name,
+      searchedFor,
+      timings: timings(),
+      ...(help ? { help: help.citations } : {}),
+    };
     if (!gate.removed) return result;
     this.logger.info('llm: left out claims no given passage backs', { removed: gate.removed });
     const sentences = gate.removed === 1 ? '1 sentence' : `${gate.removed} sentences`;
@@ -193,7 +224,9 @@ export class LlmAnswerer implements Answerer {
   private async condense(request: AnswerRequest): Promise<{ messages: ReadonlyArray<ChatMessage>; text?: string; failure?: unknown }> {
     const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
     const hasHistory = request.messages.slice(0, -1).some((m) => m.role === 'user');
-    if (!hasHistory || !isFollowUp(question)) return { messages: request.messages };
+    // A question in another language is condensed too: the step translates it for the search.
+    const needed = (hasHistory && isFollowUp(question)) || detectLanguage(question) !== 'en';
+    if (!needed) return { messages: request.messages };
     try {
       const text = await this.caller.stream([new SystemMessage(CONDENSE_SYSTEM_PROMPT), new HumanMessage(condenseUserPrompt(request.messages))], () => undefined, request.signal);
       const line = text.trim().split('\n')[0]?.trim() ?? '';

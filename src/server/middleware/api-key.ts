@@ -4,7 +4,8 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { errorBody } from '../errors.ts';
 
 /** Paths that stay open with a key set: liveness checks and the API description. */
-const OPEN_PATHS = new Set(['/api/health', '/api/openapi.json']);
+// Help contacts are open too: a person in need must never be asked for a key.
+const OPEN_PATHS = new Set(['/api/health', '/api/help', '/api/openapi.json']);
 
 export function apiKey(key: string): MiddlewareHandler {
   const missing = errorBody('unauthorized', 'this server needs an API key: send "Authorization: Bearer <key>"');

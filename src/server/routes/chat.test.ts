@@ -15,7 +15,7 @@ let rt: Runtime;
 let app: ReturnType<typeof createApp>;
 
 const appWith = (answerer: Answerer): ReturnType<typeof createApp> =>
-  createApp({ documents: rt.documents, search: rt.searcher, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer, logger: silentLogger });
+  createApp({ documents: rt.documents, search: rt.searcher, chunkCount: rt.index.chunks.length, embedderName: rt.embedder.name, answerer, helpContacts: rt.deps.help.contacts, logger: silentLogger });
 
 beforeAll(async () => {
   rt = await getTestRuntime();
@@ -180,6 +180,67 @@ describe('POST /api/chat as Server-Sent Events', () => {
     const events = await sse(await post({ messages: [{ role: 'user', content: QUESTION }], stream: true }, {}, appWith(resetting)));
     expect(events.map((e) => e.event)).toEqual(['delta', 'reset', 'delta', 'citations', 'done']);
     expect(events[4]?.data).toEqual(result);
+  });
+});
+
+describe('a person asking for help', () => {
+  const HELP = 'they keep my ID and say I must work off a debt, what can I do?';
+
+  it('gets the help contacts first, as exact slices, police and the emergency number first', async () => {
+    const res = await post({ messages: [{ role: 'user', content: HELP }] });
+    const result = (await res.json()) as AnswerResult;
+    expect(result.grounded).toBe(true);
+    expect(result.help?.length).toBeGreaterThan(3);
+    expect(result.help?.[0]?.text).toMatch(/Police.*112/);
+    expectExact(result.help ?? []);
+    // The help contacts are the answer's first citations, and the answer begins with them.
+    expect(result.citations.slice(0, result.help?.length)).toEqual(result.help);
+    expect(result.answer.indexOf('[1]')).toBeLessThan(result.answer.indexOf('112') + 200);
+  });
+
+  it('streams a help event before the first delta', async () => {
+    const events = await sse(await post({ messages: [{ role: 'user', content: HELP }], stream: true }));
+    expect(events[0]?.event).toBe('help');
+    expect((events[0]?.data as { help: unknown[] }).help.length).toBeGreaterThan(3);
+    const result = expectAnswerStream(events.slice(1));
+    expect(result.help).toEqual((events[0]?.data as { help: unknown[] }).help);
+  });
+
+  it('is told apart from an ordinary question about help, which gets no help card', async () => {
+    const result = (await (await post({ messages: [{ role: 'user', content: 'How many calls did the hotline for trafficking victims receive in 2024?' }] })).json()) as AnswerResult;
+    expect(result.help).toBeUndefined();
+  });
+
+  it('asking in Norwegian, gets the same contacts under Norwegian words', async () => {
+    const result = (await (await post({ messages: [{ role: 'user', content: 'hjelp meg, de har tatt passet mitt og jeg er redd' }] })).json()) as AnswerResult;
+    expect(result.help?.[0]?.text).toMatch(/112/);
+    expect(result.answer).toMatch(/^Hvis du eller noen du kjenner trenger hjelp nå/);
+  });
+});
+
+describe('GET /api/help', () => {
+  it('lists the help contacts at any time, without a question', async () => {
+    const res = await app.request('/api/help');
+    expect(res.status).toBe(200);
+    const { help } = (await res.json()) as { help: AnswerResult['citations'] };
+    expect(help).toEqual(rt.deps.help.contacts);
+    expectExact(help);
+  });
+});
+
+describe('a question in Norwegian', () => {
+  it('is answered from the English documents, in Norwegian words around verbatim quotes', async () => {
+    const result = (await (await post({ messages: [{ role: 'user', content: 'Hvor lenge varer refleksjonsperioden?' }] })).json()) as AnswerResult;
+    expect(result.grounded).toBe(true);
+    expect(result.answer).toMatch(/^Ifølge /);
+    expect(result.citations.some((c) => /six months/.test(c.text))).toBe(true);
+    expectExact(result.citations);
+  });
+
+  it('is refused in Norwegian', async () => {
+    const result = (await (await post({ messages: [{ role: 'user', content: 'Hvor mange ofre ble identifisert i Sverige i 2015?' }] })).json()) as AnswerResult;
+    expect(result.grounded).toBe(false);
+    expect(result.answer).toMatch(/^Dokumentene svarer ikke på dette spørsmålet/);
   });
 });
 

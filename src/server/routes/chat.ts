@@ -15,7 +15,7 @@ const route = createRoute({
   path: '/chat',
   request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
   responses: {
-    200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` events (`reset` withdraws the deltas so far; `error` ends a failed stream)' },
+    200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` events (`help` comes first for a person asking for help; `reset` withdraws the deltas so far; `error` ends a failed stream)' },
     ...jsonBodyErrors,
     ...guardedRouteErrors,
   },
@@ -46,6 +46,7 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
       const streaming: AnswerRequest = {
         ...request,
         signal: controller.signal,
+        onHelp: (contacts) => send('help', { help: contacts }),
         onDelta: (text) => send('delta', { text }),
         onReset: () => send('reset', {}),
       };

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Translator } from './translate.ts';
+
+const translator = new Translator({
+  source: 'test',
+  licence: 'CC0',
+  entries: { hvor: 'where', 'hvor lenge': 'how long', refleksjonsperiode: 'reflection period', identifisere: 'identify', offer: 'victim', og: '' },
+});
+
+describe('Translator.translate', () => {
+  it('takes the longest phrase the glossary has first', () => {
+    expect(translator.translate('Hvor lenge?')).toBe('how long?');
+  });
+
+  it('finds an inflected form through its stem or its infinitive', () => {
+    expect(translator.translate('refleksjonsperioden')).toBe('reflection period');
+    expect(translator.translate('identifiserte offer')).toBe('identify victim');
+  });
+
+  it('keeps an unknown word only when told to, and drops words the glossary maps to nothing', () => {
+    expect(translator.translate('offer og UDI i Oslo', (w) => /\p{Lu}/u.test(w))).toBe('victim UDI Oslo');
+  });
+});
