@@ -86,7 +86,9 @@ export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArra
   const language = detectLanguage(asked);
   const searched = splitConversation(options.searchAs ?? messages);
   const english = (text: string): string => (!text || detectLanguage(text) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
-  const question = readQuestion(english(searched.question), english(searched.context), deps.context.reader);
+  // The previous answer is mostly the documents' English quotes: only the user's own words are translated.
+  const context = [english(searched.previous), searched.answer].filter(Boolean).join(' ');
+  const question = readQuestion(english(searched.question), context, deps.context.reader);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });
   const decision = decide(checkAnswer(question, ranked, recall, deps.context.facts), deps.answerability, deps.threshold);
   const helpSeeking = deps.help.contacts.length > 0 && detectHelpSeeking(asked, deps.help.model, deps.help.threshold).helpSeeking;

@@ -16,15 +16,25 @@ export function isFollowUp(question: string): boolean {
  * The last user question, and what it leans on when it is a follow-up ('' otherwise): the previous
  * user question and the answer it got ("that change" is named in the answer, not the question).
  */
-export function splitConversation(messages: ReadonlyArray<ChatMessage>): { question: string; context: string } {
+export interface Conversation {
+  question: string;
+  /** What the question leans on, as one text ('' when it stands alone). */
+  context: string;
+  /** The same, in its two parts: the previous user question, and the answer it got. */
+  previous: string;
+  answer: string;
+}
+
+export function splitConversation(messages: ReadonlyArray<ChatMessage>): Conversation {
   const question = messages[messages.length - 1]?.content.trim() ?? '';
   const earlier = messages.slice(0, -1);
   const previousAt = earlier.map((m) => m.role).lastIndexOf('user');
   const previous = earlier[previousAt]?.content.trim();
-  if (!previous || !isFollowUp(question)) return { question, context: '' };
-  const answer = earlier.slice(previousAt + 1).find((m) => m.role === 'assistant')?.content.trim() ?? '';
+  if (!previous || !isFollowUp(question)) return { question, context: '', previous: '', answer: '' };
   // Earlier turns may be long; the topic sits in the question's length of text, and more only costs time.
-  return { question, context: `${previous} ${answer}`.trim().slice(0, MAX_CONTEXT_CHARS) };
+  const asked = previous.slice(0, MAX_CONTEXT_CHARS);
+  const answer = (earlier.slice(previousAt + 1).find((m) => m.role === 'assistant')?.content.trim() ?? '').slice(0, MAX_CONTEXT_CHARS - asked.length);
+  return { question, context: `${asked} ${answer}`.trim(), previous: asked, answer };
 }
 
 /**

@@ -4,7 +4,7 @@ import { Translator } from './translate.ts';
 const translator = new Translator({
   source: 'test',
   licence: 'CC0',
-  entries: { hvor: 'where', 'hvor lenge': 'how long', refleksjonsperiode: 'reflection period', identifisere: 'identify', offer: 'victim', og: '' },
+  entries: { hvor: 'where', 'hvor lenge': 'how long', refleksjonsperiode: 'reflection period', identifisere: 'identify', offer: 'victim', og: '', arbeid: 'work', utnyttelse: 'exploitation', rapport: 'report' },
 });
 
 describe('Translator.translate', () => {
@@ -15,6 +15,14 @@ describe('Translator.translate', () => {
   it('finds an inflected form through its stem or its infinitive', () => {
     expect(translator.translate('refleksjonsperioden')).toBe('reflection period');
     expect(translator.translate('identifiserte offer')).toBe('identify victim');
+  });
+
+  it('reads a compound the glossary lacks as two words it has, a joining "s" allowed', () => {
+    expect(translator.translate('arbeidsutnyttelse')).toBe('work exploitation');
+  });
+
+  it('reads each side of a hyphen on its own', () => {
+    expect(translator.translate('2025-rapporten')).toBe('2025 report');
   });
 
   it('keeps an unknown word only when told to, and drops words the glossary maps to nothing', () => {

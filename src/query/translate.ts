@@ -18,7 +18,10 @@ const MAX_PHRASE = 3;
  * Endings a Norwegian noun or verb may carry (definite, plural, past), tried when a form is not in
  * the glossary itself: "krisesenteret" → "krisesenter".
  */
-const ENDINGS = ['ene', 'ane', 'ende', 'et', 'en', 'er', 'ar', 'te', 'de', 'a', 'e'];
+const ENDINGS = ['ene', 'ane', 'ende', 'et', 'en', 'er', 'ar', 'te', 'de', 'a', 'e', 'r'];
+
+/** The shortest part of a compound the glossary is asked for (shorter parts match by accident). */
+const MIN_PART = 3;
 
 export class Translator {
   private readonly entries: ReadonlyMap<string, string>;
@@ -32,6 +35,11 @@ export class Translator {
    * with the infinitive's or participle's ending ("identifiserte" → "identifiser" → "identifisere").
    */
   private lookup(word: string): string | undefined {
+    return this.inflected(word) ?? this.compound(word);
+  }
+
+  /** The word as written or without an ending. */
+  private inflected(word: string): string | undefined {
     const direct = this.entries.get(word);
     if (direct !== undefined) return direct;
     for (const ending of ENDINGS) {
@@ -46,13 +54,32 @@ export class Translator {
   }
 
   /**
+   * A compound the glossary lacks, as two words it has ("hovedmålene" → "hoved" + "målene"), the
+   * joining "s" or "e" allowed ("arbeidsutnyttelse" → "arbeid" + "utnyttelse"); the longest first
+   * part wins. Norwegian writes compounds as one word, so no glossary can list them all.
+   */
+  private compound(word: string): string | undefined {
+    for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
+      const head = word.slice(0, cut);
+      const tail = this.inflected(word.slice(cut));
+      if (tail === undefined) continue;
+      for (const first of [head, head.replace(/[se]$/, '')]) {
+        const english = first.length >= MIN_PART ? this.entries.get(first) : undefined;
+        if (english !== undefined) return [english, tail].filter(Boolean).join(' ');
+      }
+    }
+    return undefined;
+  }
+
+  /**
    * The question in English search words: the longest glossary phrases first. A word the glossary does
    * not know is kept when `keep` says so (names, numbers, acronyms and loan words need no translation)
    * and dropped otherwise: an untranslated Norwegian word would be searched for as a word the English
    * documents never use.
    */
   translate(text: string, keep: (word: string) => boolean = () => true): string {
-    const words = text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[?!.]/gu) ?? [];
+    // Hyphens join a figure to a word ("2025-rapporten"): each side is read on its own.
+    const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[?!.]/gu) ?? [];
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
