@@ -48,6 +48,8 @@ export interface DocumentMeta {
   publisher: string | null;
   date: string | null;
   source: string | null;
+  /** The reuse terms, as far as they are known (see corpus/manifest.ts). */
+  licence?: string | null;
   /** The years the document reports on ("2024" for the 2025 report), beyond those its title names. */
   yearsCovered?: string[];
   structure?: StructureHints;

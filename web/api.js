@@ -3,7 +3,7 @@
 
 /**
  * @typedef {{ id: string, title: string, path: string[], level: number, start: number, end: number, kind: string }} Section
- * @typedef {{ id: string, title: string, shortTitle: string, publisher: string | null, date: string | null, source: string | null, sections: Section[] }} DocumentSummary
+ * @typedef {{ id: string, title: string, shortTitle: string, publisher: string | null, date: string | null, source: string | null, licence: string | null, sections: Section[] }} DocumentSummary
  * @typedef {DocumentSummary & { text: string }} KildeDocument
  * @typedef {{ n: number, docId: string, docTitle: string, docDate?: string | null, sectionPath: string[], start: number, end: number, text: string }} Citation
  * @typedef {{ role: 'user' | 'assistant', content: string }} ChatMessage

@@ -173,6 +173,7 @@ export function createPanel({ panel, title, body, closeButton, onToggle }) {
       { class: 'doc-card' },
       h('h3', { class: 'doc-title', text: doc.shortTitle }),
       h('p', { class: 'doc-meta', text: meta(doc) }),
+      doc.licence ? h('p', { class: 'doc-licence', text: `Reuse: ${doc.licence}` }) : null,
       h('details', { class: 'outline' }, h('summary', { text: `Sections (${doc.sections.length})` }), outline(doc)),
       read,
     );

@@ -17,6 +17,8 @@ const documentMetaSchema = z
     publisher: z.string().nullable(),
     date: z.string().nullable(),
     source: z.string().nullable(),
+    /** The terms under which the document may be reused, as far as they are known; shown beside the document. */
+    licence: z.string().min(1).nullable().optional(),
     /** The years the document reports on: the 2025 report covers 2024, though its title does not say so. */
     yearsCovered: z.array(z.string().regex(/^\d{4}$/, 'years are four digits')).optional(),
     structure: structureHintsSchema.optional(),

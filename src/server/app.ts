@@ -1,5 +1,5 @@
 /** @module createApp(deps): the whole HTTP API as a Hono app; never listens (see node.ts). */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { cors } from 'hono/cors';
@@ -8,6 +8,7 @@ import type { Answerer } from '../answer/answerer.ts';
 import type { Logger } from '../log.ts';
 import type { ParsedDocument } from '../types.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
+import { guardedRouteErrors, jsonBodyErrors, methodNotAllowedError, rateLimitedError } from './schemas.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { apiKey } from './middleware/api-key.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
@@ -19,8 +20,13 @@ import { helpRoutes } from './routes/help.ts';
 import type { Citation } from '../answer/types.ts';
 import { searchRoutes, type SearchService } from './routes/search.ts';
 import { staticRoutes } from './routes/static.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
+import { MODEL_ID, openAiRoutes } from './routes/openai-compat.ts';
+import { mcpRoutes } from './routes/mcp.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The API's version, in the OpenAPI description and the MCP server's name card. */
+export const API_VERSION = '1.1.0';
 
 export interface AppDeps {
   documents: ReadonlyArray<ParsedDocument>;
@@ -57,7 +63,14 @@ const API_METHODS: ReadonlyArray<[RegExp, string[]]> = [
   [/^\/api\/search$/, ['POST']],
   [/^\/api\/chat$/, ['POST']],
   [/^\/api\/openapi\.json$/, ['GET']],
+  [/^\/api\/docs$/, ['GET']],
+  [/^\/v1\/chat\/completions$/, ['POST']],
+  [/^\/v1\/models(\/[^/]+)?$/, ['GET']],
+  [/^\/mcp$/, ['POST']],
 ];
+
+/** Every surface a program calls; each gets the same limits, key check and body cap. */
+const GUARDED_PATHS = ['/api/*', '/v1/*', '/mcp'] as const;
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
@@ -65,19 +78,21 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', accessLog(deps.logger));
   app.use('*', securityHeaders());
   const security = deps.security;
-  if (security?.corsOrigins.length) {
-    app.use('/api/*', cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], allowMethods: ['GET', 'POST'], maxAge: 600 }));
+  for (const path of GUARDED_PATHS) {
+    if (security?.corsOrigins.length) {
+      app.use(path, cors({ origin: security.corsOrigins, allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'Mcp-Protocol-Version'], allowMethods: ['GET', 'POST'], maxAge: 600 }));
+    }
+    // The limit comes before the key check, so guessing keys is throttled too.
+    if (security?.rateLimitPerMinute) app.use(path, rateLimit({ limit: security.rateLimitPerMinute, clientKey: security.clientKey }));
+    if (security?.apiKey) app.use(path, apiKey(security.apiKey));
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(errorBody('payload_too_large', `the request body must be at most ${MAX_BODY_BYTES / 1024} KB`), 413),
+      }),
+    );
   }
-  // The limit comes before the key check, so guessing keys is throttled too.
-  if (security?.rateLimitPerMinute) app.use('/api/*', rateLimit({ limit: security.rateLimitPerMinute, clientKey: security.clientKey }));
-  if (security?.apiKey) app.use('/api/*', apiKey(security.apiKey));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', `the request body must be at most ${MAX_BODY_BYTES / 1024} KB`), 413),
-    }),
-  );
 
   const api = new OpenAPIHono();
   api.route('/', healthRoutes({ documents: deps.documents.length, chunks: deps.chunkCount, embedder: deps.embedderName, answerer: deps.answerer.name }));
@@ -87,15 +102,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   api.route('/', searchRoutes(deps.search, docIds));
   api.route('/', chatRoutes(deps.answerer, docIds, deps.logger));
   app.route('/api', api);
-  const description =
-    'Grounded answers with verifiable citations. Errors are `{ error: { code, message } }`: 400 invalid input, 401 missing or wrong API key, ' +
-    '404, 405 (with Allow), 413 body over 64 KB, 415 body not JSON, 429 rate limited (with Retry-After).';
-  if (security?.apiKey) app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
-  app.doc('/api/openapi.json', {
-    openapi: '3.0.0',
-    info: { title: 'Kilde API', version: '1.0.0', description },
-    ...(security?.apiKey ? { security: [{ apiKey: [] }] } : {}),
-  });
+  if (deps.webDir) app.route('/api', apiDocsRoutes(deps.webDir));
+  app.route('/v1', openAiRoutes(deps.answerer, docIds, deps.logger));
+  app.route('/', mcpRoutes({ documents: deps.documents, search: deps.search, answerer: deps.answerer, version: API_VERSION }));
+  describeApi(app, security?.apiKey !== undefined);
   // After the API, so /api/* always wins over a file of the same name.
   if (deps.webDir) app.route('/', staticRoutes(deps.webDir));
 
@@ -109,4 +119,57 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
   app.onError(createErrorHandler(deps.logger));
   return app;
+}
+
+/**
+ * The OpenAPI 3.1 description at /api/openapi.json: every route with its schemas (from zod), the
+ * bearer key as a security scheme (required when the server has a key; health and help declare
+ * they need none), and the server the description was fetched from.
+ */
+function describeApi(app: OpenAPIHono, keyRequired: boolean): void {
+  const mcpErrors = { ...jsonBodyErrors, ...methodNotAllowedError, ...guardedRouteErrors, 406: { description: 'The Accept header lacks application/json and text/event-stream' } };
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The server\u2019s KILDE_API_KEY, when it has one: `Authorization: Bearer <key>`.',
+  });
+  const description =
+    'Grounded answers with verifiable citations, about human trafficking in Norway, from five public documents. ' +
+    'Errors are `{ error: { code, message } }`: 400 invalid input, 401 missing or wrong API key, 404, 405 (with Allow), ' +
+    '413 body over 64 KB, 415 body not JSON, 429 rate limited (with Retry-After). ' +
+    `Also: an OpenAI-compatible endpoint (model \`${MODEL_ID}\`) under /v1, and an MCP server (Streamable HTTP) at /mcp.`;
+  const jsonRpc = z
+    .object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number()]).optional(), method: z.string().optional() })
+    .passthrough()
+    .openapi('JsonRpcMessage', { description: 'An MCP JSON-RPC message (see the Model Context Protocol\u2019s Streamable HTTP transport).' });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/mcp',
+    summary: 'MCP server (Streamable HTTP, stateless)',
+    description: 'Tools `search_documents`, `ask`, `get_passage`; the documents as resources `kilde://documents/{id}`. Send `Accept: application/json, text/event-stream`.',
+    request: { body: { required: true, content: { 'application/json': { schema: jsonRpc } } } },
+    responses: {
+      200: { description: 'The JSON-RPC response', content: { 'application/json': { schema: jsonRpc } } },
+      202: { description: 'A notification or response was accepted' },
+      ...mcpErrors,
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/docs',
+    summary: 'This description as a readable page',
+    security: [],
+    responses: { 200: { description: 'The API reference (HTML)', content: { 'text/html': { schema: z.string() } } }, ...methodNotAllowedError, ...rateLimitedError },
+  });
+  const keyed: Array<Record<string, string[]>> = keyRequired ? [{ bearerKey: [] }] : [{}, { bearerKey: [] }];
+  app.doc31('/api/openapi.json', (c) => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Kilde API', version: API_VERSION, description, license: { name: 'MIT', identifier: 'MIT' } },
+      servers: [{ url: new URL(c.req.url).origin, description: 'This server' }],
+      // Without a key every route is open; the scheme is listed so clients know what a keyed server expects.
+      security: keyed,
+    };
+    return document;
+  });
 }

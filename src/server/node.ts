@@ -1,4 +1,5 @@
 /** @module `npm start`: load config, build or load the index, serve the API on Node. */
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     answerer: runtime.answerer,
     helpContacts: runtime.deps.help.contacts,
     logger,
-    webDir: 'web',
+    // Beside the code, so the CLI can serve from any folder.
+    webDir: fileURLToPath(new URL('../../web', import.meta.url)),
     security: {
       ...(config.security.apiKey ? { apiKey: config.security.apiKey } : {}),
       rateLimitPerMinute: config.security.rateLimitPerMinute,

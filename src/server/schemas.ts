@@ -19,6 +19,9 @@ export const guardedRouteErrors = {
   ...rateLimitedError,
 };
 
+/** Every route answers 405 (with Allow) to a method it does not serve. */
+export const methodNotAllowedError = { 405: errorResponse('The path exists but not for this method; the Allow header lists those it takes') };
+
 /** What a route that reads a JSON body may answer besides. */
 export const jsonBodyErrors = {
   400: errorResponse('Invalid input; the message names the field'),
@@ -49,6 +52,7 @@ export const documentSummarySchema = z
     publisher: z.string().nullable(),
     date: z.string().nullable(),
     source: z.string().nullable(),
+    licence: z.string().nullable().openapi({ description: 'The terms under which the document may be reused, as far as they are known.' }),
     sections: z.array(sectionSchema),
   })
   .openapi('DocumentSummary');
@@ -107,6 +111,20 @@ export const citationSchema = z
     text: z.string().openapi({ description: 'Exactly `document.text.slice(start, end)`.' }),
   })
   .openapi('Citation');
+
+export const chatResponseSchema = z
+  .object({
+    answer: z.string().openapi({ description: 'Prose with citation markers `[1]`, `[2]` … that index `citations`.' }),
+    citations: z.array(citationSchema),
+    grounded: z.boolean().openapi({ description: 'False when the documents do not answer the question; the answer then says so.' }),
+    answerer: z.string().openapi({ description: '`extractive` (offline) or `openai:<model>`.' }),
+    related: z.array(citationSchema).openapi({ description: 'For ungrounded answers: the nearest passages, as reading, not as claims.' }),
+    searchedFor: z.string().openapi({ description: 'The question as searched, after resolving a follow-up (and translating a Norwegian question).' }),
+    notice: z.string().optional().openapi({ description: 'Something the reader should know, e.g. that the model failed and the offline answerer stood in.' }),
+    help: z.array(citationSchema).optional().openapi({ description: 'For a person asking for help now: the help contacts, also the first citations.' }),
+    timings: z.object({ rewrite: z.number(), retrieve: z.number(), answer: z.number(), total: z.number() }).openapi({ description: 'Milliseconds per step.' }),
+  })
+  .openapi('ChatResponse');
 
 export const helpResponseSchema = z
   .object({ help: z.array(citationSchema).openapi({ description: 'Who can help a person in need, as the documents list them (police and the emergency number first), as exact slices.' }) })

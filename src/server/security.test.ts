@@ -67,16 +67,16 @@ describe('API key', () => {
     type Operations = Record<string, Record<string, { responses: Record<string, unknown> }>>;
     const { paths } = (await (await secured.request('/api/openapi.json')).json()) as { paths: Operations };
     const codes = (path: string, method: string): string[] => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
-    expect(codes('/api/chat', 'post')).toEqual(['200', '400', '401', '413', '415', '429']);
-    expect(codes('/api/search', 'post')).toEqual(['200', '400', '401', '413', '415', '429']);
-    expect(codes('/api/documents/{id}', 'get')).toEqual(['200', '401', '404', '429']);
-    expect(codes('/api/health', 'get')).toEqual(['200', '429']);
+    expect(codes('/api/chat', 'post')).toEqual(['200', '400', '401', '405', '413', '415', '429']);
+    expect(codes('/api/search', 'post')).toEqual(['200', '400', '401', '405', '413', '415', '429']);
+    expect(codes('/api/documents/{id}', 'get')).toEqual(['200', '401', '404', '405', '429']);
+    expect(codes('/api/health', 'get')).toEqual(['200', '405', '429']);
   });
 
   it('declares the bearer scheme in the OpenAPI description', async () => {
     const doc = (await (await secured.request('/api/openapi.json')).json()) as { security?: unknown; components?: { securitySchemes?: Record<string, unknown> } };
-    expect(doc.components?.securitySchemes?.['apiKey']).toEqual({ type: 'http', scheme: 'bearer' });
-    expect(doc.security).toEqual([{ apiKey: [] }]);
+    expect(doc.components?.securitySchemes?.['bearerKey']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearerKey: [] }]);
   });
 });
 

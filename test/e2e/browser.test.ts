@@ -391,6 +391,9 @@ describe('chat page', () => {
     await page.getByRole('button', { name: 'Documents', exact: true }).click();
     await expect.poll(() => page.locator('.doc-card').count()).toBe(5);
     await expect.poll(() => page.locator('#documents-button').getAttribute('aria-expanded')).toBe('true');
+    // Each document says on what terms it may be reused.
+    await expect.poll(() => page.locator('.doc-card .doc-licence').count()).toBe(5);
+    expect(await page.locator('.doc-card .doc-licence').first().textContent()).toMatch(/^Reuse: /);
     const udi = page.locator('.doc-card').filter({ has: page.getByRole('heading', { name: 'UDI victims page', exact: true }) });
     await udi.locator('summary').click();
     await shot(page, '13-documents');
@@ -499,5 +502,17 @@ describe('chat page', () => {
     } finally {
       await secured.close();
     }
+  });
+});
+
+describe('API reference page', () => {
+  it('lays out every operation of the OpenAPI description, from this server alone', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}/api/docs`);
+    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.values(spec.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
+    await expect.poll(() => page.locator('.operation').count()).toBe(operations);
+    await expect.poll(() => page.locator('.operation h3').allTextContents()).toContain('post/api/chat');
+    await shot(page, '18-api-docs');
   });
 });

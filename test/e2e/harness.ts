@@ -11,7 +11,8 @@ import { getTestRuntime } from '../support/runtime.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../output/screenshots', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; set KILDE_CHROMIUM where it lives elsewhere (e.g. /usr/bin/chromium-browser). */
+const CHROMIUM = process.env['KILDE_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /**
  * The offline answerer produces its whole answer at once; this one replays its words with short pauses, and can hold
@@ -92,7 +93,7 @@ export async function startServer(options: { apiKey?: string } = {}): Promise<Te
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium, or set KILDE_CHROMIUM to a Chromium binary`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -87,4 +87,29 @@ describe('graceful shutdown', () => {
       model.server.close();
     }
   }, 60_000);
+
+  it('stops the server started by `npm start` when the npm process gets SIGTERM, and frees the port', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('OPENAI_') && !e[0].startsWith('npm_')));
+    const npm = spawn('npm', ['start', '--silent'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', KILDE_INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        npm.stderr.on('data', (chunk: Buffer) => {
+          log += chunk.toString();
+          if (log.includes('server: listening')) resolve();
+        });
+        npm.once('exit', (code) => reject(new Error(`npm start exited early (${code}): ${log}`)));
+      });
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      const exited = once(npm, 'exit');
+      npm.kill('SIGTERM');
+      await exited;
+      // The server itself must be gone too, not only npm: nothing may answer on its port.
+      await expect.poll(async () => fetch(`http://127.0.0.1:${port}/api/health`).then(() => 'answering', () => 'gone'), { timeout: 10_000 }).toBe('gone');
+      expect(log).toContain('server: stopped');
+    } finally {
+      npm.kill('SIGKILL');
+    }
+  }, 60_000);
 });

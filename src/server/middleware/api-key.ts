@@ -3,9 +3,9 @@ import type { MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { errorBody } from '../errors.ts';
 
-/** Paths that stay open with a key set: liveness checks and the API description. */
+/** Paths that stay open with a key set: liveness checks and the API description and its reference page. */
 // Help contacts are open too: a person in need must never be asked for a key.
-const OPEN_PATHS = new Set(['/api/health', '/api/help', '/api/openapi.json']);
+const OPEN_PATHS = new Set(['/api/health', '/api/help', '/api/openapi.json', '/api/docs']);
 
 export function apiKey(key: string): MiddlewareHandler {
   const missing = errorBody('unauthorized', 'this server needs an API key: send "Authorization: Bearer <key>"');

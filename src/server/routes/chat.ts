@@ -1,5 +1,5 @@
 /** @module POST /api/chat: a grounded answer with citations, as JSON or streamed as Server-Sent Events. */
-import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Answerer } from '../../answer/answerer.ts';
 import type { AnswerRequest } from '../../answer/types.ts';
@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { assertKnownDocIds } from '../doc-ids.ts';
 import { createRouter } from '../router.ts';
-import { chatRequestSchema, guardedRouteErrors, jsonBodyErrors } from '../schemas.ts';
+import { chatRequestSchema, chatResponseSchema, guardedRouteErrors, methodNotAllowedError, jsonBodyErrors } from '../schemas.ts';
 import { requestIdOf } from '../request-id.ts';
 
 const route = createRoute({
@@ -15,8 +15,14 @@ const route = createRoute({
   path: '/chat',
   request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
   responses: {
-    200: { description: 'An answer with citations (JSON), or an SSE stream of `delta`, `citations`, `done` events (`help` comes first for a person asking for help; `reset` withdraws the deltas so far; `error` ends a failed stream)' },
+    200: {
+      description:
+        'An answer with citations (JSON), or with `stream: true` or `Accept: text/event-stream` an SSE stream of `delta` (`{ text }`), `citations` (`{ citations, related }`) and `done` (the JSON answer) events; `help` (`{ help }`) comes first for a person asking for help, `reset` withdraws the deltas so far, `error` (`{ code, message }`) ends a failed stream',
+      headers: z.object({ 'x-kilde-answerer': z.string().optional().openapi({ description: 'Which answerer gave a JSON answer.' }) }),
+      content: { 'application/json': { schema: chatResponseSchema }, 'text/event-stream': { schema: z.string().openapi({ description: 'Server-Sent Events, as described above.' }) } },
+    },
     ...jsonBodyErrors,
+    ...methodNotAllowedError,
     ...guardedRouteErrors,
   },
 });

@@ -3,13 +3,14 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { ParsedDocument, Section } from '../../types.ts';
-import { documentSchema, documentSummarySchema, guardedRouteErrors, notFoundError } from '../schemas.ts';
+import { documentSchema, documentSummarySchema, guardedRouteErrors, methodNotAllowedError, notFoundError } from '../schemas.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/documents',
   responses: {
     200: { description: 'Every document with its section outline', content: { 'application/json': { schema: z.object({ documents: z.array(documentSummarySchema) }) } } },
+    ...methodNotAllowedError,
     ...guardedRouteErrors,
   },
 });
@@ -21,6 +22,7 @@ const getRoute = createRoute({
   responses: {
     200: { description: 'One document with its verbatim text', content: { 'application/json': { schema: documentSchema } } },
     ...notFoundError('No such document'),
+    ...methodNotAllowedError,
     ...guardedRouteErrors,
   },
 });
@@ -30,7 +32,7 @@ function publicSection(s: Section) {
 }
 
 function summary(d: ParsedDocument) {
-  return { id: d.id, title: d.title, shortTitle: d.shortTitle, publisher: d.publisher, date: d.date, source: d.source, sections: d.sections.map(publicSection) };
+  return { id: d.id, title: d.title, shortTitle: d.shortTitle, publisher: d.publisher, date: d.date, source: d.source, licence: d.licence ?? null, sections: d.sections.map(publicSection) };
 }
 
 export function documentsRoutes(documents: ReadonlyArray<ParsedDocument>): OpenAPIHono {

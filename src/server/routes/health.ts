@@ -1,7 +1,7 @@
 /** @module GET /api/health: liveness plus what the server runs with. */
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router.ts';
-import { healthSchema, rateLimitedError } from '../schemas.ts';
+import { healthSchema, methodNotAllowedError, rateLimitedError } from '../schemas.ts';
 
 export interface HealthInfo {
   documents: number;
@@ -13,7 +13,9 @@ export interface HealthInfo {
 const route = createRoute({
   method: 'get',
   path: '/health',
-  responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: healthSchema } } }, ...rateLimitedError },
+  // Open even when the server has an API key (see middleware/api-key.ts).
+  security: [],
+  responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: healthSchema } } }, ...rateLimitedError, ...methodNotAllowedError },
 });
 
 export function healthRoutes(info: HealthInfo): OpenAPIHono {

@@ -2,12 +2,14 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Citation } from '../../answer/types.ts';
 import { createRouter } from '../router.ts';
-import { helpResponseSchema, rateLimitedError } from '../schemas.ts';
+import { helpResponseSchema, methodNotAllowedError, rateLimitedError } from '../schemas.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/help',
-  responses: { 200: { description: 'Who can help, from the documents', content: { 'application/json': { schema: helpResponseSchema } } }, ...rateLimitedError },
+  // Open even when the server has an API key (see middleware/api-key.ts).
+  security: [],
+  responses: { 200: { description: 'Who can help, from the documents', content: { 'application/json': { schema: helpResponseSchema } } }, ...rateLimitedError, ...methodNotAllowedError },
 });
 
 export function helpRoutes(contacts: ReadonlyArray<Citation>): OpenAPIHono {
