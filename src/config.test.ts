@@ -4,10 +4,17 @@ import { loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('runs offline with no settings at all', () => {
     const c = loadConfig({});
-    expect(c.embeddings).toEqual({ provider: 'local' });
+    expect(c.embeddings).toEqual({ provider: 'local', workers: 2 });
     expect(c.answerer).toEqual({ provider: 'extractive' });
     expect(c.port).toBe(8787);
     expect(c.security.rateLimitPerMinute).toBe(600);
+    expect(c.load).toEqual({ maxConcurrent: 16, queueLimit: 64, queueTimeoutMs: 10_000 });
+    expect(c.shutdownGraceMs).toBe(10_000);
+  });
+
+  it('runs the embedding model inline with KILDE_EMBED_WORKERS=0, and rejects a bad load setting', () => {
+    expect(loadConfig({ KILDE_EMBED_WORKERS: '0' }).embeddings).toEqual({ provider: 'local', workers: 0 });
+    expect(() => loadConfig({ KILDE_MAX_CONCURRENT: '0' })).toThrow(/KILDE_MAX_CONCURRENT/);
   });
 
   it('uses the LLM answerer when a key or base URL is set', () => {

@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'provider_error'
   | 'provider_timeout'
   | 'index_error'
-  | 'internal_error';
+  | 'internal_error'
+  | 'overloaded'
+  | 'shutting_down';
 
 export class AppError extends Error {
   override readonly name: string = 'AppError';

@@ -11,4 +11,8 @@ export interface Embedder extends EmbeddingsInterface {
   readonly dims: number;
   /** How many texts one call should carry at most. */
   readonly maxBatch: number;
+  /** How many batches it can embed at once (worker threads); 1 when absent. */
+  readonly lanes?: number;
+  /** One query's vector; an embedder that queues may drop it once `signal` aborts. */
+  embedQuery(text: string, signal?: AbortSignal): Promise<number[]>;
 }

@@ -129,6 +129,18 @@ async function manifestTime(buildDir: string): Promise<number | null> {
 /** A lock older than this was left by a process that died holding it. */
 const STALE_LOCK_MS = 60_000;
 
+/** Whether the process that wrote a lock is gone: its pid names no running process on this machine. */
+function holderIsGone(content: string): boolean {
+  const pid = Number(content.trim());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** Runs `work` holding `indexDir/LOCK`, so pointer switches and clean-ups of concurrent builds never interleave. */
 async function withLock(indexDir: string, work: () => Promise<void>): Promise<void> {
   const lock = join(indexDir, 'LOCK');
@@ -138,8 +150,11 @@ async function withLock(indexDir: string, work: () => Promise<void>): Promise<vo
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 400) throw error;
+      // A lock whose process has died is taken over at once; one that cannot be read waits out its age.
+      const holder = await readFile(lock, 'utf8').catch(() => '');
       const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? Date.now());
-      if (age > STALE_LOCK_MS) await rm(lock, { force: true });
+      if (holderIsGone(holder) && (await readFile(lock, 'utf8').catch(() => '')) === holder) await rm(lock, { force: true });
+      else if (age > STALE_LOCK_MS) await rm(lock, { force: true });
       else await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -2,6 +2,7 @@
  * @module BM25 over passages (MiniSearch), one field at a time: the passage's own text, its section's
  * titles and its document's title, so a ranker can weigh a match in each differently.
  */
+import { LRUCache } from 'lru-cache';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { toTerm, tokenize } from '../text/terms.ts';
 import type { DocumentMeta, Section, Sentence } from '../types.ts';
@@ -58,7 +59,23 @@ const miniSearchOptions: Options<PassageDocument> = {
   processTerm: (term: string) => toTerm(term) ?? false,
 };
 
+/** One term's BM25 in one field: the passages it matches, their documents and scores. */
+interface Postings {
+  ids: number[];
+  docIds: string[];
+  scores: number[];
+}
+
+/**
+ * Terms remembered with their postings. Questions share most of their words, so a question's BM25
+ * is a sum over postings already scored; 5,000 terms of a few hundred passages each stay under ~50 MB
+ * at worst (this corpus has ~6,000 terms, most matching a handful of passages).
+ */
+const POSTINGS_CACHE_TERMS = 5_000;
+
 export class PassageSearch {
+  private readonly postings = new LRUCache<string, Postings>({ max: POSTINGS_CACHE_TERMS });
+
   private constructor(
     private readonly index: MiniSearch<PassageDocument>,
     private readonly bm25: BM25Options,
@@ -78,26 +95,52 @@ export class PassageSearch {
     return JSON.stringify(this.index);
   }
 
+  private postingsOf(field: PassageField, term: string): Postings {
+    const key = `${field}\u0000${term}`;
+    const known = this.postings.get(key);
+    if (known) return known;
+    const options: SearchOptions = {
+      fields: [field],
+      bm25: this.bm25,
+      // The terms are index terms already: tokenising or stemming them again would change them.
+      tokenize: (q: string) => [q],
+      processTerm: (t: string) => t,
+    };
+    const found: Postings = { ids: [], docIds: [], scores: [] };
+    for (const r of this.index.search(term, options)) {
+      found.ids.push(Number(r.id));
+      found.docIds.push(String(r['docId']));
+      found.scores.push(r.score);
+    }
+    this.postings.set(key, found);
+    return found;
+  }
+
   /**
    * BM25 of `field` for every passage matching any of `terms` (already index terms: stemmed), with
-   * each term's weight applied; `allowed` limits the documents searched.
+   * each term's weight applied; `allowed` limits the documents searched. The same scores as one
+   * MiniSearch OR query (the weighted sum times the number of query terms matched), summed from
+   * each term's remembered postings.
    */
   search(field: PassageField, terms: ReadonlyArray<WeightedTerm>, allowed?: ReadonlySet<string>): Map<number, number> {
     const weights = new Map<string, number>();
     for (const [term, weight] of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    const scores = new Map<number, number>();
-    if (!weights.size) return scores;
-    const options: SearchOptions = {
-      fields: [field],
-      bm25: this.bm25,
-      combineWith: 'OR',
-      // The terms are index terms already: tokenising or stemming them again would change them.
-      tokenize: (q: string) => q.split(' '),
-      processTerm: (t: string) => t,
-      boostTerm: (term: string) => weights.get(term) ?? 1,
-      ...(allowed ? { filter: (r) => allowed.has(String(r['docId'])) } : {}),
-    };
-    for (const r of this.index.search([...weights.keys()].join(' '), options)) scores.set(Number(r.id), r.score);
-    return scores;
+    const sums = new Map<number, { score: number; matched: number }>();
+    for (const [term, weight] of weights) {
+      const { ids, docIds, scores } = this.postingsOf(field, term);
+      for (let i = 0; i < ids.length; i++) {
+        if (allowed && !allowed.has(docIds[i] ?? '')) continue;
+        const id = ids[i] ?? 0;
+        const score = weight * (scores[i] ?? 0);
+        const sum = sums.get(id);
+        if (sum) {
+          sum.score += score;
+          sum.matched++;
+        } else sums.set(id, { score, matched: 1 });
+      }
+    }
+    const result = new Map<number, number>();
+    for (const [id, { score, matched }] of sums) result.set(id, score * matched);
+    return result;
   }
 }

@@ -33,6 +33,8 @@ export class CorpusFacts {
   readonly neighbourhoodTerms: ReadonlyArray<ReadonlySet<string>>;
   /** Per sentence, the passages holding it. */
   readonly passagesOfSentence: ReadonlyArray<ReadonlyArray<number>>;
+  /** Per passage, its sentences' cleaned text joined: what features and answers read. */
+  readonly passageTexts: ReadonlyArray<string>;
   readonly documents: ReadonlyMap<string, DocumentFacts>;
   private readonly df = new Map<string, number>();
   private readonly sectionTerms = new Map<string, ReadonlySet<string>>();
@@ -62,6 +64,7 @@ export class CorpusFacts {
       for (const id of this.neighbourhood(p, 2)) for (const t of this.sentenceTerms[id] ?? []) set.add(t);
       return set;
     });
+    this.passageTexts = index.passages.map((p) => p.sentenceIds.map((id) => index.sentences[id]?.cleanText ?? '').join(' '));
     const holders: number[][] = index.sentences.map(() => []);
     for (const p of index.passages) for (const id of p.sentenceIds) holders[id]?.push(p.id);
     this.passagesOfSentence = holders;

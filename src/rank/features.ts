@@ -77,6 +77,8 @@ export interface QuestionProfile {
   /** The remembered questions nearest to this one (null without a memory). */
   recall: Recall | null;
   associations: Associations;
+  /** Whether a passage defines the question's subject (null when it names none). */
+  definesSubject: ((passage: string) => boolean) | null;
 }
 
 /** Per-question signals from the searches: BM25 per field (relative to the best) and sentence similarity. */
@@ -111,6 +113,7 @@ export function profileQuestion(question: Question, facts: CorpusFacts, recall: 
     derivationsOf,
     recall,
     associations,
+    definesSubject: question.subject !== null ? definitionOf(question.subject) : null,
   };
 }
 
@@ -142,12 +145,12 @@ export function mentioned(word: string, tokens: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Whether `passage` defines `subject`: "X is …", "X means …", "X – …", "called X". */
-export function defines(passage: string, subject: string): boolean {
+/** A test of whether a passage defines `subject`: "X is …", "X means …", "X – …", "called X". Built once per question. */
+export function definitionOf(subject: string): (passage: string) => boolean {
   const term = subject.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
   const after = new RegExp(`(?<![\\p{L}\\p{N}])${term}['’”"]?\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:is|are|was|were|means|refers to|[–—:])\\s`, 'iu');
   const before = new RegExp(`\\b(?:called|known as|term|word|defined as|referred to as)\\s+['‘“"]?${term}(?![\\p{L}\\p{N}])`, 'iu');
-  return after.test(passage) || before.test(passage);
+  return (passage) => after.test(passage) || before.test(passage);
 }
 
 function share(weighted: ReadonlyArray<readonly [string, number]>, total: number, has: (t: string) => boolean): number {
@@ -174,7 +177,7 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
   let missingRare = 0;
   for (const [t] of weighted) if (!own.has(t) && !section.has(t)) missingRare = Math.max(missingRare, facts.relativeIdf(t));
   const dense = Math.max(...passage.sentenceIds.map((id) => signals.similarity(id)));
-  const holds = new Set(passage.facts);
+  const holds = passage.facts;
   const asks = question.asks;
   const named = question.mentions.strengths;
   // Tokens are only needed for the years and names a question sets; most set none.
@@ -216,9 +219,9 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
     kind_caption: kind === 'caption' ? 1 : 0,
     kind_preamble: kind === 'preamble' ? 1 : 0,
     opens_section: passage.opensSection ? 1 : 0,
-    asks_met: asks !== null && holds.has(asks) ? 1 : 0,
-    asks_missed: asks !== null && !holds.has(asks) ? 1 : 0,
-    defines_subject: question.subject !== null && defines(text, question.subject) ? 1 : 0,
+    asks_met: asks !== null && holds.includes(asks) ? 1 : 0,
+    asks_missed: asks !== null && !holds.includes(asks) ? 1 : 0,
+    defines_subject: profile.definesSubject?.(text) ? 1 : 0,
     doc_named: named.get(passage.docId) ?? 0,
     doc_other_named: named.size > 0 && !named.has(passage.docId) ? 1 : 0,
     recency: doc?.recency ?? 0.5,

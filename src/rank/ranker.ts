@@ -2,6 +2,7 @@
  * @module The ranking pipeline, in Orama's shape: candidates (BM25 per field, dense neighbours) →
  * features → one learned score → sorted passages. Diversification is left to the caller (diversify.ts).
  */
+import { boundedQuestion, embeddedText } from './bounds.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import type { BuiltIndex } from '../index/artifacts.ts';
 import type { Passage } from '../index/passages.ts';
@@ -34,8 +35,11 @@ export interface RankRequest {
 
 /** Scores divided by the best of them (0..1), so one question's BM25 compares with another's. */
 function relative(scores: ReadonlyMap<number, number>): Map<number, number> {
-  const best = Math.max(0, ...scores.values());
-  return new Map([...scores].map(([id, s]) => [id, best > 0 ? s / best : 0]));
+  let best = 0;
+  for (const s of scores.values()) if (s > best) best = s;
+  const out = new Map<number, number>();
+  for (const [id, s] of scores) out.set(id, best > 0 ? s / best : 0);
+  return out;
 }
 
 export class Ranker {
@@ -55,10 +59,10 @@ export class Ranker {
 
   /** Every candidate passage for the question, scored, best first. */
   async rank(request: RankRequest): Promise<Ranking> {
-    const { question } = request;
+    const question = boundedQuestion(request.question, (t) => this.facts.idf(t));
     const allowed = request.docIds?.length ? new Set(request.docIds) : undefined;
-    const searchText = question.context ? `${question.context} ${question.text}` : question.text;
-    const queryVector = await this.embedder.embedQuery(searchText);
+    request.signal?.throwIfAborted();
+    const queryVector = await this.embedder.embedQuery(embeddedText(question), request.signal);
     request.signal?.throwIfAborted();
     const recall = this.memory.entries.length ? this.memory.recall([...question.terms, ...question.contextTerms], queryVector, (t) => this.facts.idf(t)) : null;
     const { passages, keyword, similarity } = gatherCandidates(this.index, this.facts, question, queryVector, allowed, recall, this.options);
@@ -71,7 +75,7 @@ export class Ranker {
     };
     const profile = profileQuestion(question, this.facts, recall, this.memory.associations);
     const ranked = passages.map((passage): RankedPassage => {
-      const text = passage.sentenceIds.map((id) => this.index.sentences[id]?.cleanText ?? '').join(' ');
+      const text = this.facts.passageTexts[passage.id] ?? '';
       const features = passageFeatures(profile, passage, text, this.facts, signals);
       return { passage, text, features, score: this.model ? this.model.score(features) : 0 };
     });

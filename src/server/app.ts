@@ -8,9 +8,10 @@ import type { Answerer } from '../answer/answerer.ts';
 import type { Logger } from '../log.ts';
 import type { ParsedDocument } from '../types.ts';
 import { createErrorHandler, errorBody } from './errors.ts';
-import { guardedRouteErrors, jsonBodyErrors, methodNotAllowedError, rateLimitedError } from './schemas.ts';
+import { guardedRouteErrors, jsonBodyErrors, methodNotAllowedError, overloadedError, rateLimitedError } from './schemas.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { apiKey } from './middleware/api-key.ts';
+import { loadShed, type LoadShedOptions } from './middleware/load-shed/index.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { chatRoutes } from './routes/chat.ts';
@@ -41,6 +42,10 @@ export interface AppDeps {
   webDir?: string;
   /** Access control; all off when absent (tests), see config.ts for the server's defaults. */
   security?: SecurityOptions;
+  /** How many questions are answered at once and may wait; unbounded when absent (tests). */
+  load?: LoadShedOptions;
+  /** Aborted when the server is shutting down: open streams then end with a `shutting_down` error event. */
+  shutdown?: AbortSignal;
 }
 
 export interface SecurityOptions {
@@ -69,6 +74,9 @@ const API_METHODS: ReadonlyArray<[RegExp, string[]]> = [
   [/^\/mcp$/, ['POST']],
 ];
 
+/** The routes that answer a question: the work the load gate bounds. */
+const QUESTION_PATHS = ['/api/search', '/api/chat', '/v1/chat/completions', '/mcp'] as const;
+
 /** Every surface a program calls; each gets the same limits, key check and body cap. */
 const GUARDED_PATHS = ['/api/*', '/v1/*', '/mcp'] as const;
 
@@ -94,16 +102,22 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     );
   }
 
+  // After the key check, so only callers the server serves take a slot.
+  if (deps.load) {
+    const gate = loadShed(deps.load);
+    for (const path of QUESTION_PATHS) app.post(path, gate.middleware);
+  }
+
   const api = new OpenAPIHono();
   api.route('/', healthRoutes({ documents: deps.documents.length, chunks: deps.chunkCount, embedder: deps.embedderName, answerer: deps.answerer.name }));
   api.route('/', documentsRoutes(deps.documents));
   api.route('/', helpRoutes(deps.helpContacts ?? []));
   const docIds = new Set(deps.documents.map((d) => d.id));
   api.route('/', searchRoutes(deps.search, docIds));
-  api.route('/', chatRoutes(deps.answerer, docIds, deps.logger));
+  api.route('/', chatRoutes(deps.answerer, docIds, deps.logger, deps.shutdown));
   app.route('/api', api);
   if (deps.webDir) app.route('/api', apiDocsRoutes(deps.webDir));
-  app.route('/v1', openAiRoutes(deps.answerer, docIds, deps.logger));
+  app.route('/v1', openAiRoutes(deps.answerer, docIds, deps.logger, deps.shutdown));
   app.route('/', mcpRoutes({ documents: deps.documents, search: deps.search, answerer: deps.answerer, version: API_VERSION }));
   describeApi(app, security?.apiKey !== undefined);
   // After the API, so /api/* always wins over a file of the same name.
@@ -127,7 +141,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
  * they need none), and the server the description was fetched from.
  */
 function describeApi(app: OpenAPIHono, keyRequired: boolean): void {
-  const mcpErrors = { ...jsonBodyErrors, ...methodNotAllowedError, ...guardedRouteErrors, 406: { description: 'The Accept header lacks application/json and text/event-stream' } };
+  const mcpErrors = { ...jsonBodyErrors, ...methodNotAllowedError, ...guardedRouteErrors, ...overloadedError, 406: { description: 'The Accept header lacks application/json and text/event-stream' } };
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerKey', {
     type: 'http',
     scheme: 'bearer',

@@ -1,4 +1,5 @@
 /** @module `npm start`: load config, build or load the index, serve the API on Node. */
+import { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : config.logLevel);
   const runtime = await createRuntime(config, logger);
+  const shuttingDown = new AbortController();
   const app = createApp({
     documents: runtime.documents,
     search: runtime.searcher,
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
       clientKey: clientKeyFrom({ trustProxy: config.security.trustProxy, limitLoopback: config.security.rateLimitLoopback }),
       corsOrigins: config.security.corsOrigins,
     },
+    load: config.load,
+    shutdown: shuttingDown.signal,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('server: listening', { url: `http://${config.host}:${info.port}`, startupMs: runtime.startupMs, rebuiltIndex: runtime.rebuilt });
@@ -37,18 +41,42 @@ async function main(): Promise<void> {
     logger.error('server: cannot listen', { reason: hint });
     process.exit(1);
   });
-  // Stop accepting, let in-flight requests finish, then exit; idle keep-alive sockets would hold close() open.
+  if (server instanceof Server) limitConnections(server);
+  // Stop accepting and let answers in flight finish; when the grace period ends, open streams are
+  // told `shutting_down` and the process exits. Idle keep-alive sockets would hold close() open.
+  let stopping = false;
   const shutdown = (signal: string): void => {
-    logger.info('server: shutting down', { signal });
+    if (stopping) return;
+    stopping = true;
+    logger.info('server: shutting down', { signal, graceMs: config.shutdownGraceMs });
     server.close(() => {
       logger.info('server: stopped');
       process.exit(0);
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => {
+      shuttingDown.abort();
+      // The error events are written on the next turns of the loop; then the sockets close.
+      setTimeout(() => {
+        logger.info('server: stopped', { afterGrace: true });
+        process.exit(0);
+      }, 250).unref();
+    }, config.shutdownGraceMs).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * Deliberate limits, so a slow or idle client cannot hold the server: 10 s to send the headers,
+ * 30 s for the whole request (bodies are at most 64 KB), 5 s for an idle keep-alive connection
+ * (above common proxies' reuse delays), and at most 1,000 open connections (well above the load gate's queue).
+ */
+function limitConnections(server: Server): void {
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxConnections = 1_000;
 }
 
 main().catch((error: unknown) => {

@@ -22,6 +22,9 @@ export const guardedRouteErrors = {
 /** Every route answers 405 (with Allow) to a method it does not serve. */
 export const methodNotAllowedError = { 405: errorResponse('The path exists but not for this method; the Allow header lists those it takes') };
 
+/** What a route that answers a question may answer when the server is busy (see middleware/load-shed). */
+export const overloadedError = { 503: errorResponse('The server is busy answering other questions; try again after Retry-After seconds') };
+
 /** What a route that reads a JSON body may answer besides. */
 export const jsonBodyErrors = {
   400: errorResponse('Invalid input; the message names the field'),

@@ -67,8 +67,8 @@ describe('API key', () => {
     type Operations = Record<string, Record<string, { responses: Record<string, unknown> }>>;
     const { paths } = (await (await secured.request('/api/openapi.json')).json()) as { paths: Operations };
     const codes = (path: string, method: string): string[] => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
-    expect(codes('/api/chat', 'post')).toEqual(['200', '400', '401', '405', '413', '415', '429']);
-    expect(codes('/api/search', 'post')).toEqual(['200', '400', '401', '405', '413', '415', '429']);
+    expect(codes('/api/chat', 'post')).toEqual(['200', '400', '401', '405', '413', '415', '429', '503']);
+    expect(codes('/api/search', 'post')).toEqual(['200', '400', '401', '405', '413', '415', '429', '503']);
     expect(codes('/api/documents/{id}', 'get')).toEqual(['200', '401', '404', '405', '429']);
     expect(codes('/api/health', 'get')).toEqual(['200', '405', '429']);
   });

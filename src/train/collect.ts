@@ -5,6 +5,7 @@ import { overlap, type DocSpan, type QuoteLocator } from '../corpus/locate.ts';
 import type { Passage } from '../index/passages.ts';
 import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
 import { splitConversation } from '../query/followup.ts';
+import { embeddedText } from '../rank/bounds.ts';
 import type { Recall } from '../rank/memory.ts';
 import type { RankedPassage, Ranker } from '../rank/ranker.ts';
 import type { ChatMessage } from '../types.ts';
@@ -39,10 +40,8 @@ export function questionOf(item: EvalItem, reader: QuestionReader): Question {
   return readQuestion(question, context, reader);
 }
 
-/** The text a question is embedded and searched as. */
-export function searchText(question: Question): string {
-  return question.context ? `${question.context} ${question.text}` : question.text;
-}
+/** The text a question is embedded as, exactly as the ranker embeds it. */
+export const searchText = (question: Question): string => embeddedText(question);
 
 export async function collect(item: EvalItem, ranker: Ranker, reader: QuestionReader, locator: QuoteLocator, docIds?: ReadonlyArray<string>): Promise<Example> {
   const question = questionOf(item, reader);

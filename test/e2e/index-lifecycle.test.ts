@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +35,15 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const currentBuild = async (): Promise<string> => join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim());
 
 describe('openIndex', () => {
+  it('takes over at once a LOCK left by a process that has died', async () => {
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await writeFile(join(dir, 'LOCK'), gone.stdout);
+    // A fresh lock of a live process would hold this build for a minute, past the test's time limit.
+    const built = await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
+    expect(built.rebuilt).toBe(true);
+    expect(await readdir(dir)).not.toContain('LOCK');
+  });
+
   it('builds and saves an index when none exists, then loads it without rebuilding', async () => {
     const first = await openIndex(dir, [doc(TEXT)], new HashEmbedder(), logger);
     expect(first.rebuilt).toBe(true);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { clientKeyFrom, type ClientKeyOptions } from './client-key.ts';
+import { clientKeyFrom, keyOf, type ClientKeyOptions } from './client-key.ts';
 
 async function keyFor(options: ClientKeyOptions, headers: Record<string, string>): Promise<string | null> {
   const app = new Hono();
@@ -31,6 +31,14 @@ describe('clientKeyFrom', () => {
   });
 
   it('keys IPv6 clients by their /64 network', async () => {
-    expect(await keyFor({ trustProxy: true, limitLoopback: false }, { 'x-forwarded-for': '2001:db8:1:2:aaaa::1' })).toBe('2001:db8:1:2::/64');
+    expect(await keyFor({ trustProxy: true, limitLoopback: false }, { 'x-forwarded-for': '2001:db8:1:2:aaaa::1' })).toBe('2001:0db8:0001:0002::/64');
+  });
+
+  it('gives one key to every spelling of one client: compressed, zero-padded, upper-case, IPv4-mapped', () => {
+    const spellings = ['2001:db8:0:1::5', '2001:0DB8:0000:0001:0000:0000:0000:0005', '2001:db8::1:0:0:0:5', '2001:DB8:0:1:ffff::9'];
+    expect(new Set(spellings.map(keyOf))).toEqual(new Set(['2001:0db8:0000:0001::/64']));
+    expect(['::ffff:203.0.113.9', '::FFFF:203.0.113.9', '0:0:0:0:0:ffff:cb00:7109', '::ffff:cb00:7109'].map(keyOf)).toEqual(Array(4).fill('203.0.113.9'));
+    expect(keyOf('203.0.113.9')).toBe('203.0.113.9');
+    expect(keyOf('fe80::1%eth0')).toBe('fe80:0000:0000:0000::/64');
   });
 });

@@ -311,3 +311,35 @@ describe('POST /api/chat over the LLM answerer (OpenAI mocked with msw)', () => 
     expect(chat.requests).toHaveLength(1);
   });
 });
+
+describe('shutting down', () => {
+  /** Streams one word, then waits for its request to be aborted, as a model still writing would. */
+  const slowAnswerer: Answerer = {
+    name: 'slow',
+    answer: (request: AnswerRequest) =>
+      new Promise<AnswerResult>((_, reject) => {
+        request.onDelta?.('The ');
+        request.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+      }),
+  };
+
+  it('ends an open stream with a shutting_down error event when the grace period is over', async () => {
+    const shutdown = new AbortController();
+    const target = createApp({ documents: rt.documents, search: rt.searcher, chunkCount: 0, embedderName: 'x', answerer: slowAnswerer, logger: silentLogger, shutdown: shutdown.signal });
+    const res = await post({ messages: [{ role: 'user', content: QUESTION }], stream: true }, {}, target);
+    setTimeout(() => shutdown.abort(), 20);
+    const events = await sse(res);
+    expect(events.map((e) => e.event)).toEqual(['delta', 'error']);
+    expect(events[1]?.data).toMatchObject({ code: 'shutting_down' });
+  });
+
+  it('tells an OpenAI-compatible stream too', async () => {
+    const shutdown = new AbortController();
+    const target = createApp({ documents: rt.documents, search: rt.searcher, chunkCount: 0, embedderName: 'x', answerer: slowAnswerer, logger: silentLogger, shutdown: shutdown.signal });
+    const res = await target.request('/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'kilde', stream: true, messages: [{ role: 'user', content: QUESTION }] }) });
+    setTimeout(() => shutdown.abort(), 20);
+    const text = await res.text();
+    expect(text).toContain('"code":"shutting_down"');
+    expect(text).not.toContain('[DONE]');
+  });
+});

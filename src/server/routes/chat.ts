@@ -7,8 +7,9 @@ import { AppError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { assertKnownDocIds } from '../doc-ids.ts';
 import { createRouter } from '../router.ts';
-import { chatRequestSchema, chatResponseSchema, guardedRouteErrors, methodNotAllowedError, jsonBodyErrors } from '../schemas.ts';
+import { chatRequestSchema, chatResponseSchema, guardedRouteErrors, methodNotAllowedError, overloadedError, jsonBodyErrors } from '../schemas.ts';
 import { requestIdOf } from '../request-id.ts';
+import { SHUTTING_DOWN, followShutdown } from '../stream-shutdown.ts';
 
 const route = createRoute({
   method: 'post',
@@ -24,10 +25,11 @@ const route = createRoute({
     ...jsonBodyErrors,
     ...methodNotAllowedError,
     ...guardedRouteErrors,
+    ...overloadedError,
   },
 });
 
-export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>, logger: Logger): OpenAPIHono {
+export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>, logger: Logger, shutdown?: AbortSignal): OpenAPIHono {
   const app = createRouter();
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
@@ -44,6 +46,7 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
     return streamSSE(c, async (stream) => {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
+      const closing = followShutdown(shutdown, controller);
       // Events are written in the order the answerer produced them, one after another.
       let sent = Promise.resolve();
       const send = (event: string, data: unknown): void => {
@@ -64,6 +67,7 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
       } catch (error) {
         // Deltas still queued go out before the error event (and a failed write must not go unhandled).
         await sent.catch(() => undefined);
+        if (closing.fired()) return void (await stream.writeSSE({ event: 'error', data: JSON.stringify(SHUTTING_DOWN) }));
         if (controller.signal.aborted) return;
         const known = error instanceof AppError;
         logger.error('chat stream failed', { requestId: requestIdOf(c), error: error instanceof Error ? error.message : String(error) });
@@ -71,6 +75,8 @@ export function chatRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>,
           event: 'error',
           data: JSON.stringify({ code: known ? error.code : 'internal_error', message: known ? error.message : 'the answer could not be completed; please try again' }),
         });
+      } finally {
+        closing.stop();
       }
     });
   });

@@ -14,8 +14,9 @@ import { AppError, InputError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { assertKnownDocIds } from '../doc-ids.ts';
 import { requestIdOf } from '../request-id.ts';
+import { SHUTTING_DOWN, followShutdown } from '../stream-shutdown.ts';
 import { createRouter } from '../router.ts';
-import { MAX_MESSAGES, citationSchema, guardedRouteErrors, jsonBodyErrors, methodNotAllowedError, notFoundError, questionText } from '../schemas.ts';
+import { MAX_MESSAGES, citationSchema, guardedRouteErrors, jsonBodyErrors, methodNotAllowedError, overloadedError, notFoundError, questionText } from '../schemas.ts';
 
 export const MODEL_ID = 'kilde';
 /** A fixed creation time for the model card: the day the API took this shape (clients only display it). */
@@ -77,6 +78,7 @@ const completionRoute = createRoute({
     ...jsonBodyErrors,
     ...methodNotAllowedError,
     ...guardedRouteErrors,
+    ...overloadedError,
   },
 });
 
@@ -139,7 +141,7 @@ function extras(result: AnswerResult) {
   return { citations: result.citations, kilde: { grounded: result.grounded, answerer: result.answerer, searchedFor: result.searchedFor } };
 }
 
-export function openAiRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>, logger: Logger): OpenAPIHono {
+export function openAiRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string>, logger: Logger, shutdown?: AbortSignal): OpenAPIHono {
   const app = createRouter();
   app.openapi(modelsRoute, (c) => c.json({ object: 'list' as const, data: [modelCard] }, 200));
   app.openapi(modelRoute, (c) => {
@@ -172,7 +174,7 @@ export function openAiRoutes(answerer: Answerer, knownDocIds: ReadonlySet<string
         200,
       );
     }
-    return streamCompletion(c, { answerer, request, id, created, includeUsage: body.stream_options?.include_usage === true, logger });
+    return streamCompletion(c, { answerer, request, id, created, includeUsage: body.stream_options?.include_usage === true, logger, shutdown });
   });
   return app;
 }
@@ -184,12 +186,14 @@ interface StreamJob {
   created: number;
   includeUsage: boolean;
   logger: Logger;
+  shutdown: AbortSignal | undefined;
 }
 
 function streamCompletion(c: Context, job: StreamJob): Response {
   return streamSSE(c, async (stream) => {
     const controller = new AbortController();
     stream.onAbort(() => controller.abort());
+    const closing = followShutdown(job.shutdown, controller);
     const chunk = (delta: Record<string, string>, finish: 'stop' | null = null, extra: object = {}) =>
       JSON.stringify({ id: job.id, object: 'chat.completion.chunk', created: job.created, model: MODEL_ID, choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
     let sent = stream.writeSSE({ data: chunk({ role: 'assistant', content: '' }) });
@@ -217,10 +221,13 @@ function streamCompletion(c: Context, job: StreamJob): Response {
       await stream.writeSSE({ data: '[DONE]' });
     } catch (error) {
       await sent.catch(() => undefined);
+      if (closing.fired()) return void (await stream.writeSSE({ data: JSON.stringify({ error: SHUTTING_DOWN }) }));
       if (controller.signal.aborted) return;
       const known = error instanceof AppError;
       job.logger.error('completion stream failed', { requestId: requestIdOf(c), error: error instanceof Error ? error.message : String(error) });
       await stream.writeSSE({ data: JSON.stringify({ error: { code: known ? error.code : 'internal_error', message: known ? error.message : 'the answer could not be completed; please try again' } }) });
+    } finally {
+      closing.stop();
     }
   });
 }

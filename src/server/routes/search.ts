@@ -3,7 +3,7 @@ import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { assertKnownDocIds } from '../doc-ids.ts';
 import { createRouter } from '../router.ts';
 import type { Hit } from '../../types.ts';
-import { guardedRouteErrors, methodNotAllowedError, jsonBodyErrors, searchRequestSchema, searchResponseSchema } from '../schemas.ts';
+import { guardedRouteErrors, methodNotAllowedError, overloadedError, jsonBodyErrors, searchRequestSchema, searchResponseSchema } from '../schemas.ts';
 
 export interface SearchService {
   search(request: { query: string; k: number; docIds?: ReadonlyArray<string> }): Promise<Hit[]>;
@@ -18,6 +18,7 @@ const route = createRoute({
     ...jsonBodyErrors,
     ...methodNotAllowedError,
     ...guardedRouteErrors,
+    ...overloadedError,
   },
 });
 

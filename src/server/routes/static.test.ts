@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ beforeAll(async () => {
   await writeFile(path.join(webDir, '.secret.js'), 'hidden');
   await writeFile(path.join(webDir, 'sub', 'inner.js'), 'nested');
   await writeFile(path.join(root, 'outside.js'), 'outside');
+  await symlink(path.join(root, 'outside.js'), path.join(webDir, 'linked.js'));
+  await symlink(path.join(webDir, 'chat.js'), path.join(webDir, 'alias.js'));
 });
 
 afterAll(async () => {
@@ -26,6 +28,27 @@ afterAll(async () => {
 });
 
 describe('staticRoutes', () => {
+  it('follows no link out of the folder, but one inside it', async () => {
+    const app = staticRoutes(webDir);
+    expect((await app.request('/linked.js')).status).toBe(404);
+    expect(await (await app.request('/alias.js')).text()).toBe('export {};');
+  });
+
+  it('answers revalidation with 304 and no body, by ETag or by date', async () => {
+    const app = staticRoutes(webDir);
+    const first = await app.request('/chat.css');
+    const etag = first.headers.get('etag') ?? '';
+    const modified = first.headers.get('last-modified') ?? '';
+    expect(etag).toMatch(/^W\/"/);
+    expect(modified).not.toBe('');
+    const byTag = await app.request('/chat.css', { headers: { 'if-none-match': etag } });
+    expect(byTag.status).toBe(304);
+    expect(await byTag.text()).toBe('');
+    expect((await app.request('/chat.css', { headers: { 'if-modified-since': modified } })).status).toBe(304);
+    expect((await app.request('/chat.css', { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+    expect((await app.request('/chat.css', { headers: { 'if-modified-since': 'Thu, 01 Jan 1970 00:00:00 GMT' } })).status).toBe(200);
+  });
+
   it('serves index.html at /', async () => {
     const res = await staticRoutes(webDir).request('/');
     expect(res.status).toBe(200);
@@ -46,7 +69,7 @@ describe('staticRoutes', () => {
 
   it('answers 404 JSON for missing files, dot-files, folders and paths outside the folder', async () => {
     const app = staticRoutes(webDir);
-    for (const url of ['/missing.js', '/.secret.js', '/sub', '/sub/inner.js', '/../outside.js', '/%2e%2e%2foutside.js', '/..%2foutside.js', '/index.html%00.js']) {
+    for (const url of ['/missing.js', '/linked.js', '/.secret.js', '/sub', '/sub/inner.js', '/../outside.js', '/%2e%2e%2foutside.js', '/..%2foutside.js', '/index.html%00.js']) {
       const res = await app.request(url);
       expect(res.status, url).toBe(404);
       if (res.headers.get('content-type')?.includes('json')) {
