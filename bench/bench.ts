@@ -21,11 +21,21 @@ import { percentile } from '../src/eval/percentile.ts';
 import { passageDocuments } from '../src/index/passage-search.ts';
 import { silentLogger } from '../src/log.ts';
 import { readQuestion } from '../src/query/analyse.ts';
-import { createRuntime } from '../src/runtime.ts';
+import { createRuntime, type Runtime } from '../src/runtime.ts';
 import { bm25Pipeline, textbookPipeline, type Pipeline } from './pipelines/textbook.ts';
 import { scaleRows } from './scale.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, soak: { type: 'string', default: '60' }, set: { type: 'string', default: 'eval/bank/validation.jsonl' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    soak: { type: 'string', default: '60' },
+    set: { type: 'string', default: 'eval/bank/validation.jsonl' },
+    /** HNSW search breadths measured at each scale (comma-separated). */
+    'scale-ef': { type: 'string', default: '128,256' },
+    /** Only the scale section. */
+    'only-scale': { type: 'boolean', default: false },
+  },
+});
 const SECONDS = Math.max(2, Number(values.seconds));
 const SOAK = Math.max(0, Number(values.soak));
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await readFile('/proc/cpuinfo', 'utf8').catch(() => '')).split('\n').filter((l) => l.startsWith('processor')).length };
@@ -117,114 +127,120 @@ async function firstDelta(base: string, q: string): Promise<number> {
   return at;
 }
 
-// 1. Ingest from scratch, then cold start to the first answer, on an index of the bench's own.
+let runtime: Runtime | undefined;
 const indexDir = await mkdtemp(join(tmpdir(), 'kilde-bench-'));
-let t0 = performance.now();
-const ingest = spawnSync(process.execPath, ['bin/kilde.mjs', 'ingest'], { env: { ...process.env, KILDE_INDEX_DIR: indexDir }, encoding: 'utf8' });
-if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
-report['ingest'] = { fromScratchMs: Math.round(performance.now() - t0), indexMb: +((await dirBytes(indexDir)) / 1e6).toFixed(1) };
+if (!values['only-scale']) {
+  // 1. Ingest from scratch, then cold start to the first answer, on an index of the bench's own.
+  let t0 = performance.now();
+  const ingest = spawnSync(process.execPath, ['bin/kilde.mjs', 'ingest'], { env: { ...process.env, KILDE_INDEX_DIR: indexDir }, encoding: 'utf8' });
+  if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
+  report['ingest'] = { fromScratchMs: Math.round(performance.now() - t0), indexMb: +((await dirBytes(indexDir)) / 1e6).toFixed(1) };
 
-const port = 23000 + Math.floor(Math.random() * 10000);
-const base = `http://127.0.0.1:${port}`;
-t0 = performance.now();
-const server = start(['bin/kilde.mjs', 'serve'], { PORT: String(port), KILDE_INDEX_DIR: indexDir });
-for (;;) {
-  const ok = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(questions[0] ?? 'x') }).then((r) => r.ok, () => false);
-  if (ok) break;
-  await new Promise((r) => setTimeout(r, 20));
-}
-report['coldStartToFirstAnswerMs'] = Math.round(performance.now() - t0);
-table('Ingest and start', ['measure', 'value'], [
-  ['ingest from scratch (ms)', (report['ingest'] as { fromScratchMs: number }).fromScratchMs],
-  ['index size (MB)', (report['ingest'] as { indexMb: number }).indexMb],
-  ['cold start to first answer (ms)', report['coldStartToFirstAnswerMs'] as number],
-]);
-
-// 2. Loopback latency, one request at a time (warm).
-for (const q of questions.slice(0, 5)) await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(q) });
-const loop = { search: [] as number[], chat: [] as number[], firstDelta: [] as number[] };
-for (const [i, q] of questions.entries()) {
-  let t = performance.now();
-  await (await fetch(`${base}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `${q} ${i}`, k: 8 }) })).arrayBuffer();
-  loop.search.push(performance.now() - t);
-  t = performance.now();
-  await (await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(`${q} ${i}.`) })).arrayBuffer();
-  loop.chat.push(performance.now() - t);
-  loop.firstDelta.push(await firstDelta(base, `${q} (${i})`));
-}
-
-// 3. Throughput at 1, 16 and 64 clients, then a soak run for memory.
-const runs = [];
-for (const c of [1, 16, 64]) runs.push(await throughput(base, c, SECONDS, server.pid));
-report['throughput'] = runs;
-if (SOAK) report['soak'] = await throughput(base, 16, SOAK, server.pid);
-await stop(server);
-
-// 4. In-process latency, warm, and retrieval quality of the three pipelines on the same questions.
-const runtime = await createRuntime(loadConfig({ KILDE_INDEX_DIR: indexDir, LOG_LEVEL: 'silent' }), silentLogger);
-for (const q of questions.slice(0, 5)) await runtime.answerer.answer({ messages: [{ role: 'user', content: q }] });
-const inproc = { search: [] as number[], chat: [] as number[], firstDelta: [] as number[] };
-for (const [i, q] of questions.entries()) {
-  let t = performance.now();
-  await runtime.searcher.search({ query: `${q} ${i}`, k: 8 });
-  inproc.search.push(performance.now() - t);
-  t = performance.now();
-  let first = 0;
-  await runtime.answerer.answer({ messages: [{ role: 'user', content: `${q} (${i})` }], onDelta: () => void (first ||= performance.now() - t) });
-  inproc.chat.push(performance.now() - t);
-  inproc.firstDelta.push(first);
-}
-report['latency'] = { inProcess: { search: stats(inproc.search), chat: stats(inproc.chat), firstDelta: stats(inproc.firstDelta) }, loopback: { search: stats(loop.search), chat: stats(loop.chat), firstDelta: stats(loop.firstDelta) } };
-table('Latency, warm (ms)', ['operation', 'in-process p50 / p95 / p99', 'loopback p50 / p95 / p99'], (['search', 'chat', 'firstDelta'] as const).map((k) => {
-  const a = stats(inproc[k]);
-  const b = stats(loop[k]);
-  return [k === 'firstDelta' ? 'first SSE delta' : k, `${a.p50} / ${a.p95} / ${a.p99}`, `${b.p50} / ${b.p95} / ${b.p99}`];
-}));
-table('Throughput (distinct chats, loopback)', ['clients', 'chats/s', 'p50 ms', 'p99 ms', 'errors', 'RSS before → after (MB)'], [...runs, ...(report['soak'] ? [{ ...(report['soak'] as (typeof runs)[number]), concurrency: `16, ${SOAK} s soak` }] : [])].map((r) => [r.concurrency, r.chatsPerSecond, r.p50, r.p99, r.errors, `${r.rssBeforeMb} → ${r.rssAfterMb}`]));
-
-const items = await readEvalSet(values.set ?? 'eval/bank/validation.jsonl');
-const locator = new QuoteLocator(runtime.docs);
-const cases = items.map((i) => ({ question: i.question, gold: goldQuotes(i).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null) })).filter((c) => c.gold.length && !(c.question.length < 3));
-async function quality(search: (q: string) => Promise<DocSpan[]>) {
-  let r5 = 0;
-  let mrr = 0;
-  for (const c of cases) {
-    const hits = await search(c.question);
-    const ranks = c.gold.map((g) => hits.findIndex((h) => covers(h, g)));
-    if (ranks.every((r) => r >= 0 && r < 5)) r5++;
-    const firstRank = Math.min(...ranks.filter((r) => r >= 0));
-    if (Number.isFinite(firstRank)) mrr += 1 / (firstRank + 1);
+  const port = 23000 + Math.floor(Math.random() * 10000);
+  const base = `http://127.0.0.1:${port}`;
+  t0 = performance.now();
+  const server = start(['bin/kilde.mjs', 'serve'], { PORT: String(port), KILDE_INDEX_DIR: indexDir });
+  for (;;) {
+    const ok = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(questions[0] ?? 'x') }).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 20));
   }
-  return { recallAt5: +(r5 / cases.length).toFixed(3), mrr: +(mrr / cases.length).toFixed(3) };
-}
-const pipelines: Record<string, Pipeline> = { textbook: await textbookPipeline(), 'bm25-only': await bm25Pipeline() };
-const compared: Array<Record<string, string | number>> = [];
-compared.push({ pipeline: 'kilde', ...(await quality(async (q) => runtime.searcher.search({ query: q, k: 8 }))), chatsPerSecondAt16: runs[1]?.chatsPerSecond ?? 0, p99At16: runs[1]?.p99 ?? 0, errorsAt16: runs[1]?.errors ?? 0 });
-for (const [name, pipeline] of Object.entries(pipelines)) {
-  const q = await quality((text) => pipeline.search(text, 8));
-  const other = start(['--import', 'tsx', 'bench/pipelines/serve-textbook.ts'], { PORT: String(port + 1), ...(name === 'bm25-only' ? { PIPELINE: 'bm25' } : {}) });
-  await waitFor(`http://127.0.0.1:${port + 1}/api/health`);
-  const run = await throughput(`http://127.0.0.1:${port + 1}`, 16, SECONDS, other.pid);
-  await stop(other);
-  compared.push({ pipeline: name, ...q, chatsPerSecondAt16: run.chatsPerSecond, p99At16: run.p99, errorsAt16: run.errors });
-}
-report['pipelines'] = { set: values.set, questions: cases.length, rows: compared };
-table(`Pipelines side by side (${cases.length} questions of ${values.set}; 16 clients for ${SECONDS} s each)`, ['pipeline', 'recall@5', 'MRR', 'chats/s', 'p99 ms', 'errors'], compared.map((r) => [r['pipeline'] ?? '', r['recallAt5'] ?? '', r['mrr'] ?? '', r['chatsPerSecondAt16'] ?? '', r['p99At16'] ?? '', r['errorsAt16'] ?? '']));
+  report['coldStartToFirstAnswerMs'] = Math.round(performance.now() - t0);
+  table('Ingest and start', ['measure', 'value'], [
+    ['ingest from scratch (ms)', (report['ingest'] as { fromScratchMs: number }).fromScratchMs],
+    ['index size (MB)', (report['ingest'] as { indexMb: number }).indexMb],
+    ['cold start to first answer (ms)', report['coldStartToFirstAnswerMs'] as number],
+  ]);
 
-// 5. Abandoned heavy requests (its own server and report).
-const abandon = spawnSync(process.execPath, ['--import', 'tsx', 'bench/abandon.ts'], { env: { ...process.env, KILDE_INDEX_DIR: indexDir }, encoding: 'utf8' });
-report['abandoned'] = JSON.parse(abandon.stdout.trim().split('\n').pop() ?? '{}') as unknown;
-table('100 abandoned 2,000-character questions', ['measure', 'value'], Object.entries(report['abandoned'] as Record<string, number>).map(([k, v]) => [k, v]));
+  // 2. Loopback latency, one request at a time (warm).
+  for (const q of questions.slice(0, 5)) await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(q) });
+  const loop = { search: [] as number[], chat: [] as number[], firstDelta: [] as number[] };
+  for (const [i, q] of questions.entries()) {
+    let t = performance.now();
+    await (await fetch(`${base}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `${q} ${i}`, k: 8 }) })).arrayBuffer();
+    loop.search.push(performance.now() - t);
+    t = performance.now();
+    await (await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(`${q} ${i}.`) })).arrayBuffer();
+    loop.chat.push(performance.now() - t);
+    loop.firstDelta.push(await firstDelta(base, `${q} (${i})`));
+  }
+
+  // 3. Throughput at 1, 16 and 64 clients, then a soak run for memory.
+  const runs = [];
+  for (const c of [1, 16, 64]) runs.push(await throughput(base, c, SECONDS, server.pid));
+  report['throughput'] = runs;
+  if (SOAK) report['soak'] = await throughput(base, 16, SOAK, server.pid);
+  await stop(server);
+
+  // 4. In-process latency, warm, and retrieval quality of the three pipelines on the same questions.
+  const rt = await createRuntime(loadConfig({ KILDE_INDEX_DIR: indexDir, LOG_LEVEL: 'silent' }), silentLogger);
+  runtime = rt;
+  for (const q of questions.slice(0, 5)) await rt.answerer.answer({ messages: [{ role: 'user', content: q }] });
+  const inproc = { search: [] as number[], chat: [] as number[], firstDelta: [] as number[] };
+  for (const [i, q] of questions.entries()) {
+    let t = performance.now();
+    await rt.searcher.search({ query: `${q} ${i}`, k: 8 });
+    inproc.search.push(performance.now() - t);
+    t = performance.now();
+    let first = 0;
+    await rt.answerer.answer({ messages: [{ role: 'user', content: `${q} (${i})` }], onDelta: () => void (first ||= performance.now() - t) });
+    inproc.chat.push(performance.now() - t);
+    inproc.firstDelta.push(first);
+  }
+  report['latency'] = { inProcess: { search: stats(inproc.search), chat: stats(inproc.chat), firstDelta: stats(inproc.firstDelta) }, loopback: { search: stats(loop.search), chat: stats(loop.chat), firstDelta: stats(loop.firstDelta) } };
+  table('Latency, warm (ms)', ['operation', 'in-process p50 / p95 / p99', 'loopback p50 / p95 / p99'], (['search', 'chat', 'firstDelta'] as const).map((k) => {
+    const a = stats(inproc[k]);
+    const b = stats(loop[k]);
+    return [k === 'firstDelta' ? 'first SSE delta' : k, `${a.p50} / ${a.p95} / ${a.p99}`, `${b.p50} / ${b.p95} / ${b.p99}`];
+  }));
+  table('Throughput (distinct chats, loopback)', ['clients', 'chats/s', 'p50 ms', 'p99 ms', 'errors', 'RSS before → after (MB)'], [...runs, ...(report['soak'] ? [{ ...(report['soak'] as (typeof runs)[number]), concurrency: `16, ${SOAK} s soak` }] : [])].map((r) => [r.concurrency, r.chatsPerSecond, r.p50, r.p99, r.errors, `${r.rssBeforeMb} → ${r.rssAfterMb}`]));
+
+  const items = await readEvalSet(values.set ?? 'eval/bank/validation.jsonl');
+  const locator = new QuoteLocator(rt.docs);
+  const cases = items.map((i) => ({ question: i.question, gold: goldQuotes(i).map((q) => locator.locate(q)).filter((s): s is DocSpan => s !== null) })).filter((c) => c.gold.length && !(c.question.length < 3));
+  async function quality(search: (q: string) => Promise<DocSpan[]>) {
+    let r5 = 0;
+    let mrr = 0;
+    for (const c of cases) {
+      const hits = await search(c.question);
+      const ranks = c.gold.map((g) => hits.findIndex((h) => covers(h, g)));
+      if (ranks.every((r) => r >= 0 && r < 5)) r5++;
+      const firstRank = Math.min(...ranks.filter((r) => r >= 0));
+      if (Number.isFinite(firstRank)) mrr += 1 / (firstRank + 1);
+    }
+    return { recallAt5: +(r5 / cases.length).toFixed(3), mrr: +(mrr / cases.length).toFixed(3) };
+  }
+  const pipelines: Record<string, Pipeline> = { textbook: await textbookPipeline(), 'bm25-only': await bm25Pipeline() };
+  const compared: Array<Record<string, string | number>> = [];
+  compared.push({ pipeline: 'kilde', ...(await quality(async (q) => rt.searcher.search({ query: q, k: 8 }))), chatsPerSecondAt16: runs[1]?.chatsPerSecond ?? 0, p99At16: runs[1]?.p99 ?? 0, errorsAt16: runs[1]?.errors ?? 0 });
+  for (const [name, pipeline] of Object.entries(pipelines)) {
+    const q = await quality((text) => pipeline.search(text, 8));
+    const other = start(['--import', 'tsx', 'bench/pipelines/serve-textbook.ts'], { PORT: String(port + 1), ...(name === 'bm25-only' ? { PIPELINE: 'bm25' } : {}) });
+    await waitFor(`http://127.0.0.1:${port + 1}/api/health`);
+    const run = await throughput(`http://127.0.0.1:${port + 1}`, 16, SECONDS, other.pid);
+    await stop(other);
+    compared.push({ pipeline: name, ...q, chatsPerSecondAt16: run.chatsPerSecond, p99At16: run.p99, errorsAt16: run.errors });
+  }
+  report['pipelines'] = { set: values.set, questions: cases.length, rows: compared };
+  table(`Pipelines side by side (${cases.length} questions of ${values.set}; 16 clients for ${SECONDS} s each)`, ['pipeline', 'recall@5', 'MRR', 'chats/s', 'p99 ms', 'errors'], compared.map((r) => [r['pipeline'] ?? '', r['recallAt5'] ?? '', r['mrr'] ?? '', r['chatsPerSecondAt16'] ?? '', r['p99At16'] ?? '', r['errorsAt16'] ?? '']));
+
+  // 5. Abandoned heavy requests (its own server and report).
+  const abandon = spawnSync(process.execPath, ['--import', 'tsx', 'bench/abandon.ts'], { env: { ...process.env, KILDE_INDEX_DIR: indexDir }, encoding: 'utf8' });
+  report['abandoned'] = JSON.parse(abandon.stdout.trim().split('\n').pop() ?? '{}') as unknown;
+  table('100 abandoned 2,000-character questions', ['measure', 'value'], Object.entries(report['abandoned'] as Record<string, number>).map(([k, v]) => [k, v]));
+}
 
 // 6. Scale.
-const queryVectors = await Promise.all(questions.slice(0, 60).map((q) => runtime.embedder.embedQuery(q)));
-const queryTerms = questions.slice(0, 60).map((q) => readQuestion(q, '', runtime.reader).terms);
-const docs = passageDocuments(runtime.index.passages, runtime.index.sentences, runtime.index.sectionsByDoc, runtime.docs);
-const scale = await scaleRows(runtime.index, docs, queryVectors, queryTerms, [1, 10, 100], {});
+const scaleRuntime = runtime ?? (await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }), silentLogger));
+const queryVectors = await Promise.all(questions.slice(0, 60).map((q) => scaleRuntime.embedder.embedQuery(q)));
+const queryTerms = questions.slice(0, 60).map((q) => readQuestion(q, '', scaleRuntime.reader).terms);
+const docs = passageDocuments(scaleRuntime.index.passages, scaleRuntime.index.sentences, scaleRuntime.index.sectionsByDoc, scaleRuntime.docs);
+const efs = (values['scale-ef'] ?? '128').split(',').map(Number).filter((ef) => ef > 0);
+const scale = await scaleRows(scaleRuntime.index, docs, queryVectors, queryTerms, [1, 10, 100], {}, efs);
 report['scale'] = scale;
 table('Scale (synthetic copies of the real vectors and passages)', ['corpus', 'vectors', 'passages', 'HNSW M / efC / ef', 'HNSW build ms', 'index MB', 'vector query p50 ms', 'recall@10 vs exact', 'BM25 query p50 ms'], scale.map((r) => [`${r.scale}×`, r.vectors, r.passages, `${r.hnsw.m} / ${r.hnsw.efConstruction} / ${r.hnsw.ef}`, r.buildMs, r.indexMb, r.vectorQueryP50Ms, r.recallAt10, r.bm25QueryP50Ms]));
 
 await rm(indexDir, { recursive: true, force: true });
-await writeFile('bench/results/bench.json', `${JSON.stringify(report, null, 2)}\n`);
-console.log('\nwritten: bench/results/bench.json');
+await writeFile(values['only-scale'] ? 'bench/results/scale.json' : 'bench/results/bench.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwritten: bench/results/${values['only-scale'] ? 'scale' : 'bench'}.json`);
 process.exit(0);

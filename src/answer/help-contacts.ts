@@ -1,7 +1,7 @@
 /** @module The help contacts: the items of the sections the manifest names as listing who can help, as exact citations. */
 import { makeCitation, type CorpusView } from './citations.ts';
 import type { Citation } from './types.ts';
-import type { BuiltIndex } from '../index/artifacts.ts';
+import type { BuiltIndex } from '../index/built-index.ts';
 import { squash } from '../text/clean.ts';
 import { LIST_ITEM } from '../text/facts.ts';
 import type { DocumentMeta } from '../types.ts';

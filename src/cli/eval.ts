@@ -15,7 +15,8 @@ import { percentile } from '../eval/percentile.ts';
 import { scoreRetrieval, type RetrievalCase } from '../eval/retrieval.ts';
 import { withoutDocuments } from '../index/restrict.ts';
 import { createLogger } from '../log.ts';
-import { answeringDeps, createRuntime } from '../runtime.ts';
+import { answeringDeps } from '../compose.ts';
+import { createRuntime } from '../runtime.ts';
 import { messagesOf } from '../train/collect.ts';
 
 const { values } = parseArgs({

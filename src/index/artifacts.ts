@@ -2,48 +2,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { IndexLoadError } from '../errors.ts';
-import { Lexicon, type LexiconData } from '../lexicon/lexicon.ts';
-import type { Chunk, Section, Sentence, SourceDocument } from '../types.ts';
+import type { SourceDocument } from '../types.ts';
+import { INDEX_FORMAT_VERSION, indexFromContents, manifestSchema, type BuiltIndex, type CorpusFile } from './built-index.ts';
 import { HnswVectorStore, type HnswOptions } from './hnsw.ts';
-import { PassageSearch } from './passage-search.ts';
-import type { Passage } from './passages.ts';
 import type { VectorStore } from './vector-store.ts';
-
-/** Bump when the saved layout changes (parser and chunker changes are caught by the code fingerprint). */
-export const INDEX_FORMAT_VERSION = 5;
-
-const manifestSchema = z.object({
-  formatVersion: z.number(),
-  corpusHash: z.string(),
-  embedder: z.object({ name: z.string(), dims: z.number().int().positive() }),
-  counts: z.object({ documents: z.number(), sections: z.number(), chunks: z.number(), sentences: z.number(), passages: z.number(), questions: z.number() }),
-  builtAt: z.string(),
-  buildMs: z.number(),
-  /** sha256 of every other file of the build: checked before any is parsed, so a corrupt file never reaches the native hnswlib reader. */
-  files: z.record(z.string(), z.string()),
-});
-
-export type IndexManifest = z.infer<typeof manifestSchema>;
-
-/** Everything retrieval needs, in memory. */
-export interface BuiltIndex {
-  manifest: IndexManifest;
-  sectionsByDoc: Record<string, Section[]>;
-  chunks: Chunk[];
-  sentences: Sentence[];
-  /** Candidate answers: runs of one to three sentences, and lists with their introduction. */
-  passages: Passage[];
-  passageSearch: PassageSearch;
-  lexicon: Lexicon;
-  /** Sentence vectors by sentence id: hnswlib in the Node server, an exact store elsewhere. */
-  vectors: VectorStore;
-  /** Sentence vectors, row-major `sentences.length × dims`, for exact re-scoring. */
-  sentenceVectors: Float32Array;
-  /** Vectors of the remembered questions (see rank/memory.ts), row-major, in the order the build was given them. */
-  questionVectors: Float32Array;
-}
 
 /** A vector store that can write itself to one file of the build. */
 interface SavableVectorStore extends VectorStore {
@@ -52,13 +15,6 @@ interface SavableVectorStore extends VectorStore {
 
 function isSavable(store: VectorStore): store is SavableVectorStore {
   return 'save' in store && typeof store.save === 'function';
-}
-
-interface CorpusFile {
-  sectionsByDoc: Record<string, Section[]>;
-  chunks: Chunk[];
-  sentences: Sentence[];
-  passages: Passage[];
 }
 
 const DATA_FILES = ['corpus.json', 'passage-search.json', 'lexicon.json', 'sentence-vectors.f32', 'question-vectors.f32', 'sentences.hnsw'] as const;
@@ -215,17 +171,19 @@ export async function loadIndex(indexDir: string, expected: IndexExpectation, hn
       if (sha256(data) !== manifest.files[file]) throw new Error(`${file} does not match its checksum`);
       contents.set(file, data);
     }
-    const corpusFile = JSON.parse(String(contents.get('corpus.json'))) as CorpusFile;
-    const passageSearch = PassageSearch.fromJSON(String(contents.get('passage-search.json')));
-    const lexicon = new Lexicon(JSON.parse(String(contents.get('lexicon.json'))) as LexiconData);
-    const sentenceVectors = toFloats(contents.get('sentence-vectors.f32'));
-    const questionVectors = toFloats(contents.get('question-vectors.f32'));
     const vectors = await HnswVectorStore.load(join(dir, 'sentences.hnsw'), manifest.embedder.dims, hnsw);
-    const n = corpusFile.sentences.length;
-    if (corpusFile.chunks.length !== manifest.counts.chunks || corpusFile.passages.length !== manifest.counts.passages || n !== manifest.counts.sentences || vectors.size !== n || sentenceVectors.length !== n * manifest.embedder.dims || questionVectors.length !== manifest.counts.questions * manifest.embedder.dims) {
-      throw new Error('the index files disagree on their sizes');
-    }
-    return { status: 'loaded', index: { manifest, ...corpusFile, passageSearch, lexicon, vectors, sentenceVectors, questionVectors } };
+    const index = indexFromContents(
+      {
+        manifest,
+        corpus: String(contents.get('corpus.json')),
+        passageSearch: String(contents.get('passage-search.json')),
+        lexicon: String(contents.get('lexicon.json')),
+        sentenceVectors: toFloats(contents.get('sentence-vectors.f32')),
+        questionVectors: toFloats(contents.get('question-vectors.f32')),
+      },
+      vectors,
+    );
+    return { status: 'loaded', index };
   } catch (cause) {
     throw new IndexLoadError(`the index in ${dir} is unreadable`, { cause });
   }

@@ -48,6 +48,11 @@ export class HnswVectorStore implements VectorStore {
     return this.index.getCurrentCount();
   }
 
+  /** Changes the search breadth of later searches (benchmarks sweep it on one built graph). */
+  setSearchBreadth(ef: number): void {
+    this.options.ef = ef;
+  }
+
   add(vectors: ReadonlyArray<ArrayLike<number>>): void {
     const needed = this.size + vectors.length;
     if (needed > this.capacity) {

@@ -3,7 +3,7 @@
  * "asked against an index built without document X" for leave-one-document-out evaluation.
  */
 import type { DocumentMeta } from '../types.ts';
-import type { BuiltIndex } from './artifacts.ts';
+import type { BuiltIndex } from './built-index.ts';
 import { FlatVectorStore } from './flat.ts';
 import { PassageSearch, passageDocuments } from './passage-search.ts';
 

@@ -1,6 +1,7 @@
 /** @module Start-up: load the saved index, or rebuild it when it is missing, stale or unreadable. */
 import type { Embedder } from '../embed/embedder.ts';
-import { loadIndex, saveIndex, type BuiltIndex } from '../index/artifacts.ts';
+import { loadIndex, saveIndex } from '../index/artifacts.ts';
+import type { BuiltIndex } from '../index/built-index.ts';
 import { buildHash, buildIndex, type BuildOptions } from './pipeline.ts';
 import type { Logger } from '../log.ts';
 import type { SourceDocument } from '../types.ts';

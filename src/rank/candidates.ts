@@ -6,7 +6,7 @@
 import type { PassageField, WeightedTerm } from '../index/passage-search.ts';
 import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
-import type { BuiltIndex } from '../index/artifacts.ts';
+import type { BuiltIndex } from '../index/built-index.ts';
 import type { CorpusFacts } from './corpus-facts.ts';
 import type { Recall } from './memory.ts';
 
@@ -103,7 +103,7 @@ export function gatherCandidates(
   const dims = index.manifest.embedder.dims;
   let queryNorm = 0;
   for (let i = 0; i < dims; i++) queryNorm += (queryVector[i] ?? 0) ** 2;
-  queryNorm = Math.sqrt(queryNorm) || 1;
+  queryNorm = Math.sqrt(queryNorm);
   const similarities = new Map<number, number>();
   const query = Float32Array.from(queryVector);
   const vectors = index.sentenceVectors;
@@ -113,12 +113,14 @@ export function gatherCandidates(
       let dot = 0;
       const row = vectors.subarray(sid * dims, (sid + 1) * dims);
       for (let i = 0; i < row.length; i++) dot += (row[i] as number) * (query[i] as number);
-      known = dot / (queryNorm * (facts.sentenceNorms[sid] || 1));
+      known = queryNorm > 0 ? dot / (queryNorm * (facts.sentenceNorms[sid] || 1)) : 0;
       similarities.set(sid, known);
     }
     return known;
   };
-  for (const [sid] of index.vectors.search(queryVector, options.denseSentences)) {
+  // A zero vector is a runtime without the embedding model (the Worker): no dense candidates then.
+  const dense = queryNorm > 0 ? index.vectors.search(queryVector, options.denseSentences) : [];
+  for (const [sid] of dense) {
     if (allowed && !allowed.has(index.sentences[sid]?.docId ?? '')) continue;
     for (const pid of facts.passagesOfSentence[sid] ?? []) chosen.add(pid);
   }

@@ -2,7 +2,7 @@
  * @module What ranking needs to know of the corpus, worked out once per index: term sets and IDF,
  * section and title terms, which passages hold each sentence, and each document's date.
  */
-import type { BuiltIndex } from '../index/artifacts.ts';
+import type { BuiltIndex } from '../index/built-index.ts';
 import type { Passage } from '../index/passages.ts';
 import { norm } from '../index/vector-store.ts';
 import { yearsIn } from '../query/years.ts';

@@ -21,6 +21,13 @@ describe('QuestionMemory.recall', () => {
     expect(recall.dense[0]?.entry.terms).toContain('shelter');
   });
 
+  it('finds nothing near by meaning for a zero vector (a runtime without the model), still by words', () => {
+    const recall = memory.recall(['reflect', 'period'], [0, 0], idf);
+    expect(recall.dense).toEqual([]);
+    expect(recall.refused.dense).toBe(0);
+    expect(recall.lexical[0]?.entry.terms).toContain('reflect');
+  });
+
   it('keeps questions the documents do not answer apart, as how near a refusal is', () => {
     const recall = memory.recall(['weather', 'oslo'], [0.7, 0.7], idf);
     expect(recall.lexical.every((n) => n.entry.gold.length > 0)).toBe(true);

@@ -79,7 +79,7 @@ export class QuestionMemory {
   recall(terms: ReadonlyArray<string>, vector: ArrayLike<number>, idf: (term: string) => number): Recall {
     this.weighted ??= this.entries.map((e) => unitWeights(e.terms, idf));
     const own = unitWeights(terms, idf);
-    const norm = Math.hypot(...Array.from(vector)) || 1;
+    const norm = Math.hypot(...Array.from(vector));
     const lexical: Neighbour[] = [];
     const dense: Neighbour[] = [];
     const refused = { lexical: 0, dense: 0 };
@@ -89,14 +89,15 @@ export class QuestionMemory {
       for (const [t, w] of own) lexicalSimilarity += w * (theirs?.get(t) ?? 0);
       let dot = 0;
       for (let d = 0; d < vector.length; d++) dot += (vector[d] as number) * (entry.vector[d] as number);
-      const denseSimilarity = dot / (norm * (this.norms[i] || 1));
+      const denseSimilarity = norm > 0 ? dot / (norm * (this.norms[i] || 1)) : 0;
       if (!entry.gold.length) {
         refused.lexical = Math.max(refused.lexical, lexicalSimilarity);
         refused.dense = Math.max(refused.dense, denseSimilarity);
         return;
       }
       lexical.push({ entry, similarity: lexicalSimilarity });
-      dense.push({ entry, similarity: denseSimilarity });
+      // Without a query vector (a runtime without the model) nothing is near by meaning.
+      if (norm > 0) dense.push({ entry, similarity: denseSimilarity });
     });
     const best = (list: Neighbour[]): Neighbour[] => list.sort((a, b) => b.similarity - a.similarity).slice(0, this.options.neighbours);
     return { lexical: best(lexical), dense: best(dense), refused };

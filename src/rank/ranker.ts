@@ -4,7 +4,7 @@
  */
 import { boundedQuestion, embeddedText } from './bounds.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import type { BuiltIndex } from '../index/artifacts.ts';
+import type { BuiltIndex } from '../index/built-index.ts';
 import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
 import { defaultCandidateOptions, gatherCandidates, type CandidateOptions } from './candidates.ts';

@@ -1,5 +1,5 @@
 /** @module Search for other programs: the learned ranking, as verbatim chunks with the passage that earned each its place. */
-import type { BuiltIndex } from '../index/artifacts.ts';
+import type { BuiltIndex } from '../index/built-index.ts';
 import { readQuestion, type QuestionReader } from '../query/analyse.ts';
 import { detectLanguage } from '../query/language.ts';
 import type { Translator } from '../query/translate.ts';

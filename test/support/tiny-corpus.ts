@@ -2,8 +2,8 @@
 import { buildIndex } from '../../src/ingest/pipeline.ts';
 import type { NounCategory, WordNet } from '../../src/lexicon/wordnet.ts';
 import { silentLogger } from '../../src/log.ts';
-import { corpusContext, type CorpusContext } from '../../src/runtime.ts';
-import type { BuiltIndex } from '../../src/index/artifacts.ts';
+import { corpusContext, type CorpusContext } from '../../src/compose.ts';
+import type { BuiltIndex } from '../../src/index/built-index.ts';
 import type { SourceDocument } from '../../src/types.ts';
 import { HashEmbedder } from './hash-embedder.ts';
 
