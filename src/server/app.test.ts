@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.ts';
 import type { Hit, ParsedDocument } from '../types.ts';
+import { ONE_DOCUMENT_TEXT, oneDocument } from '../../test/support/one-document.ts';
 import { createApp, type AppDeps } from './app.ts';
 
-const text = 'Protection\nVictims may get a reflection period of six months.';
-const documents: ParsedDocument[] = [
-  {
-    id: 'udi',
-    file: 'udi.txt',
-    title: 'UDI page',
-    shortTitle: 'UDI',
-    publisher: 'UDI',
-    date: null,
-    source: null,
-    text,
-    sections: [{ id: 's0', title: 'Protection', path: ['Protection'], level: 1, start: 0, end: text.length, kind: 'heading', parentId: null }],
-  },
-];
+const text = ONE_DOCUMENT_TEXT;
+const documents: ParsedDocument[] = [oneDocument];
 
 const requests: Array<{ query: string; k: number; docIds?: ReadonlyArray<string> }> = [];
 const deps: AppDeps = {
@@ -59,7 +48,7 @@ describe('GET /api/health', () => {
 describe('GET /api/documents', () => {
   it('lists documents with their sections but without text', async () => {
     const body = (await (await app.request('/api/documents')).json()) as { documents: Array<Record<string, unknown>> };
-    expect(body.documents[0]).toMatchObject({ id: 'udi', shortTitle: 'UDI', sections: [{ id: 's0', path: ['Protection'], start: 0 }] });
+    expect(body.documents[0]).toMatchObject({ id: 'udi', shortTitle: 'UDI', licence: 'No licence stated.', sections: [{ id: 's0', path: ['Protection'], start: 0 }] });
     expect(body.documents[0]).not.toHaveProperty('text');
   });
 

@@ -2,23 +2,10 @@ import { Validator, type SpecData } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.ts';
 import type { ParsedDocument } from '../types.ts';
+import { oneDocument } from '../../test/support/one-document.ts';
 import { createApp, type AppDeps } from './app.ts';
 
-const text = 'Protection\nVictims may get a reflection period of six months.';
-const documents: ParsedDocument[] = [
-  {
-    id: 'udi',
-    file: 'udi.txt',
-    title: 'UDI page',
-    shortTitle: 'UDI',
-    publisher: 'UDI',
-    date: null,
-    source: null,
-    licence: 'No licence stated.',
-    text,
-    sections: [{ id: 's0', title: 'Protection', path: ['Protection'], level: 1, start: 0, end: text.length, kind: 'heading', parentId: null }],
-  },
-];
+const documents: ParsedDocument[] = [oneDocument];
 
 const deps: AppDeps = {
   documents,
