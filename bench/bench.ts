@@ -32,6 +32,9 @@ const { values } = parseArgs({
     set: { type: 'string', default: 'eval/bank/validation.jsonl' },
     /** HNSW search breadths measured at each scale (comma-separated). */
     'scale-ef': { type: 'string', default: '128,256' },
+    /** HNSW graph degree and build breadth for the scale section. */
+    'scale-m': { type: 'string', default: '16' },
+    'scale-efc': { type: 'string', default: '200' },
     /** Only the scale section. */
     'only-scale': { type: 'boolean', default: false },
   },
@@ -236,11 +239,12 @@ const queryVectors = await Promise.all(questions.slice(0, 60).map((q) => scaleRu
 const queryTerms = questions.slice(0, 60).map((q) => readQuestion(q, '', scaleRuntime.reader).terms);
 const docs = passageDocuments(scaleRuntime.index.passages, scaleRuntime.index.sentences, scaleRuntime.index.sectionsByDoc, scaleRuntime.docs);
 const efs = (values['scale-ef'] ?? '128').split(',').map(Number).filter((ef) => ef > 0);
-const scale = await scaleRows(scaleRuntime.index, docs, queryVectors, queryTerms, [1, 10, 100], {}, efs);
+const scale = await scaleRows(scaleRuntime.index, docs, queryVectors, queryTerms, [1, 10, 100], { m: Number(values['scale-m']), efConstruction: Number(values['scale-efc']) }, efs);
 report['scale'] = scale;
 table('Scale (synthetic copies of the real vectors and passages)', ['corpus', 'vectors', 'passages', 'HNSW M / efC / ef', 'HNSW build ms', 'index MB', 'vector query p50 ms', 'recall@10 vs exact', 'BM25 query p50 ms'], scale.map((r) => [`${r.scale}×`, r.vectors, r.passages, `${r.hnsw.m} / ${r.hnsw.efConstruction} / ${r.hnsw.ef}`, r.buildMs, r.indexMb, r.vectorQueryP50Ms, r.recallAt10, r.bm25QueryP50Ms]));
 
 await rm(indexDir, { recursive: true, force: true });
-await writeFile(values['only-scale'] ? 'bench/results/scale.json' : 'bench/results/bench.json', `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nwritten: bench/results/${values['only-scale'] ? 'scale' : 'bench'}.json`);
+const scaleFile = `bench/results/scale-m${values['scale-m']}-efc${values['scale-efc']}.json`;
+await writeFile(values['only-scale'] ? scaleFile : 'bench/results/bench.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwritten: ${values['only-scale'] ? scaleFile : 'bench/results/bench.json'}`);
 process.exit(0);
