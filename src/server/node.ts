@@ -1,4 +1,5 @@
 /** @module `npm start`: load config, build or load the index, serve the API on Node. */
+import { setMaxListeners } from 'node:events';
 import { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : config.logLevel);
   const runtime = await createRuntime(config, logger);
   const shuttingDown = new AbortController();
+  // Every open stream listens to this one signal; dozens at once are normal, not a leak.
+  setMaxListeners(0, shuttingDown.signal);
   const app = createApp({
     documents: runtime.documents,
     search: runtime.searcher,
