@@ -24,10 +24,11 @@ const ASK_PATTERNS: ReadonlyArray<readonly [FactKind, RegExp]> = [
 ];
 
 /**
- * "Which ministry is …", "what organisation runs …": a noun between which/what and a verb says whether
- * an actor or a place is asked for.
+ * "Which ministry is …", "what organisation runs …": the word after which/what, when another word
+ * follows it, is the noun whose WordNet category says whether an actor or a place is asked for
+ * (no list of verbs: the category decides, so "which kind of …" or "what year …" ask for neither).
  */
-const WHICH_NOUN = /\b(?:which|what) ([\p{L}-]+) (?:is|are|was|were|does|do|did|can|could|has|have|had|will|would|should|must|may|runs?|ran|provides?|provided|offers?|offered|helps?|helped|decides?|decided|pays?|paid|funds?|funded)\b/iu;
+const WHICH_NOUN = /\b(?:which|what) ([\p{L}-]+) (?!of\b)[\p{L}]/iu;
 
 /** The kind of fact the question asks for, or null when it asks for none in particular. */
 export function askedFact(question: string, lookup: CategoryLookup): FactKind | null {
