@@ -59,6 +59,7 @@ function definitionSubject(question: string): string | null {
   const plain =
     /^(?:so )?what(?: is|'s| are) (?:an? |the )?([\p{L} -]{2,50}?) ?\??$/iu.exec(question)?.[1] ??
     /^what does (?:the (?:term|word) )?([\p{L} -]{2,50}?) mean ?\??$/iu.exec(question)?.[1];
+  // A term is a short noun phrase; five words is the longest defined term a reader would quote (set by hand).
   return plain && plain.trim().split(' ').length <= 5 ? plain.trim() : null;
 }
 

@@ -5,6 +5,7 @@ import type { ChatMessage } from '../types.ts';
 const FOLLOW_UP_OPENERS = /^\s*(?:and|but|so|also|then|what about|how about|what if|and if|or|in that case|same)\b/i;
 const ANAPHORA = /\b(?:they|them|their|those|these|that|this|it|its|he|she|his|her|there|such|the same|the second|the first|the other|the latter|the former|instead)\b/i;
 
+/** The most of an earlier turn a follow-up takes in: the chat API's question limit, so context never outweighs a question. */
 const MAX_CONTEXT_CHARS = 2000;
 
 /** Whether `question` leans on earlier turns to be understood. */

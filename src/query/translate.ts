@@ -11,7 +11,7 @@ export interface Glossary {
   entries: Record<string, string>;
 }
 
-/** The longest phrase, in words, the glossary is looked up with. */
+/** The longest phrase, in words, the glossary is looked up with: its longest entries ("nå for tiden", "kva for ein") have three. */
 const MAX_PHRASE = 3;
 
 /**
@@ -20,7 +20,7 @@ const MAX_PHRASE = 3;
  */
 const ENDINGS = ['ene', 'ane', 'ende', 'et', 'en', 'er', 'ar', 'te', 'de', 'a', 'e', 'r'];
 
-/** The shortest part of a compound the glossary is asked for (shorter parts match by accident). */
+/** The shortest part of a compound the glossary is asked for (shorter parts match by accident); set by hand, not tuned. */
 const MIN_PART = 3;
 
 export class Translator {

@@ -12,7 +12,7 @@ export interface Refusal {
   related: Citation[];
 }
 
-/** Related reading shown with a refusal: the two best passages that do not overlap. */
+/** Related reading shown with a refusal: the two best passages that do not overlap (a display choice: enough to read on, not a list). */
 const RELATED = 2;
 
 /** Why the evidence does not answer, in the reader's words where the question gives them, in their language. */

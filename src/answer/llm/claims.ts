@@ -35,7 +35,10 @@ export function splitClaims(text: string): Claim[] {
   return claims;
 }
 
-/** Words below which a claim without a figure is taken for a connective ("In short, yes."), not a fact. */
+/**
+ * Words below which a claim without a figure is taken for a connective ("In short, yes."), not a fact.
+ * Set by hand, not tuned on any question set: connectives run to four or five words, facts rarely fewer than six.
+ */
 const CONNECTIVE_WORDS = 6;
 
 const FIGURE = new RegExp(`\\d|\\b(?:${[...NUMBER_WORD_VALUES.keys()].join('|')})\\b`, 'i');
