@@ -13,15 +13,16 @@ export function referencesBlock(citations: ReadonlyArray<Citation>): string {
   return citations.length ? `References:\n${citations.map(referenceLine).join('\n')}` : '';
 }
 
+/** After a refusal, the nearest passages, labelled as reading; '' for an answer or when there are none. */
+export function relatedBlock(result: Pick<AnswerResult, 'related' | 'grounded'>): string {
+  return !result.grounded && result.related.length ? `Nearest passages (reading, not an answer):\n${result.related.map(referenceLine).join('\n')}` : '';
+}
+
 /**
  * The whole answer for a reader without our page (an OpenAI client, an MCP host, a shell): the prose
  * with its `[n]` markers, then the passages they point to. A refusal lists the nearest passages as
  * reading, labelled so nobody takes them for an answer.
  */
 export function answerAsText(result: Pick<AnswerResult, 'answer' | 'citations' | 'related' | 'grounded'>): string {
-  const parts = [result.answer.trim(), referencesBlock(result.citations)];
-  if (!result.grounded && result.related.length) {
-    parts.push(`Nearest passages (reading, not an answer):\n${result.related.map(referenceLine).join('\n')}`);
-  }
-  return parts.filter(Boolean).join('\n\n');
+  return [result.answer.trim(), referencesBlock(result.citations), relatedBlock(result)].filter(Boolean).join('\n\n');
 }

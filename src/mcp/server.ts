@@ -7,8 +7,9 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Answerer } from '../answer/answerer.ts';
+import { corpusView } from '../answer/citations.ts';
 import { answerAsText } from '../answer/references.ts';
-import type { Hit, ParsedDocument, Section } from '../types.ts';
+import type { Hit, ParsedDocument } from '../types.ts';
 
 export interface McpDeps {
   documents: ReadonlyArray<ParsedDocument>;
@@ -35,22 +36,14 @@ const citation = z.object({
   text: z.string(),
 });
 
-/** The innermost section holding `[start, end)`, as citations name it. */
-function sectionAt(sections: ReadonlyArray<Section>, start: number, end: number): Section | undefined {
-  let best: Section | undefined;
-  for (const s of sections) {
-    if (s.start > start || end > s.end) continue;
-    if (!best || s.level > best.level || (s.level === best.level && s.end - s.start < best.end - best.start)) best = s;
-  }
-  return best;
-}
-
 function documentUri(id: string): string {
   return `kilde://documents/${id}`;
 }
 
 export function createMcpServer(deps: McpDeps): McpServer {
   const byId = new Map(deps.documents.map((d) => [d.id, d]));
+  // Section paths found as citations find them, so a passage's breadcrumb matches theirs.
+  const view = corpusView(deps.documents, Object.fromEntries(deps.documents.map((d) => [d.id, d.sections])));
   const knownIds = (ids: ReadonlyArray<string> | undefined): void => {
     const unknown = ids?.filter((id) => !byId.has(id)) ?? [];
     if (unknown.length) throw new Error(`unknown document id(s) ${unknown.join(', ')}; known: ${[...byId.keys()].join(', ')}`);
@@ -125,7 +118,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
       const doc = byId.get(docId);
       if (!doc) throw new Error(`no document "${docId}"; known: ${[...byId.keys()].join(', ')}`);
       if (start >= end || end > doc.text.length) throw new Error(`start must be below end, and end at most ${doc.text.length} (the length of ${docId})`);
-      const sectionPath = sectionAt(doc.sections, start, end)?.path ?? [];
+      const sectionPath = view.sectionAt(docId, start, end)?.path ?? [];
       const text = doc.text.slice(start, end);
       return {
         content: [{ type: 'text', text: `${[doc.shortTitle, ...sectionPath].join(' › ')}\n${text}` }],

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offlineEnv } from '../support/offline-env.ts';
 import type { AnswerResult, Citation } from '../../src/answer/types.ts';
 import type { Hit } from '../../src/types.ts';
 import { TEST_INDEX_DIR } from '../support/runtime.ts';
@@ -20,7 +21,7 @@ interface Run {
 }
 
 function kilde(...args: string[]): Promise<Run> {
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('OPENAI_')));
+  const env = offlineEnv();
   return new Promise((resolve) => {
     execFile(process.execPath, ['bin/kilde.mjs', ...args], { cwd: ROOT, env: { ...env, KILDE_INDEX_DIR: TEST_INDEX_DIR }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -102,7 +103,7 @@ describe('kilde search', () => {
 
 describe('kilde serve and kilde ingest', () => {
   it('serve starts the server, which answers, and stops on SIGTERM', async () => {
-    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('OPENAI_')));
+    const env = offlineEnv();
     const child = spawn(process.execPath, ['bin/kilde.mjs', 'serve'], { cwd: ROOT, env: { ...env, KILDE_INDEX_DIR: TEST_INDEX_DIR, PORT: String(await freePort()), LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     const url = await new Promise<string>((resolve, reject) => {

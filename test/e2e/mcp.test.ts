@@ -3,6 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offlineEnv } from '../support/offline-env.ts';
 import type { AnswerResult, Citation } from '../../src/answer/types.ts';
 import type { Hit } from '../../src/types.ts';
 import { TEST_INDEX_DIR } from '../support/runtime.ts';
@@ -101,7 +102,7 @@ describeSurface('Streamable HTTP', async () => {
 
 describeSurface('stdio (kilde mcp)', async () => {
   const client = new Client({ name: 'kilde-test', version: '1.0.0' });
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('OPENAI_')));
+  const env = offlineEnv();
   await client.connect(new StdioClientTransport({ command: process.execPath, args: ['bin/kilde.mjs', 'mcp'], cwd: ROOT, env: { ...env, KILDE_INDEX_DIR: TEST_INDEX_DIR }, stderr: 'ignore' }));
   return client;
 });

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { offlineEnv } from '../support/offline-env.ts';
 import { createChatMock, type ChatMock } from '../support/openai-mock.ts';
 import { TEST_INDEX_DIR } from '../support/runtime.ts';
 
@@ -90,7 +91,7 @@ describe('graceful shutdown', () => {
 
   it('stops the server started by `npm start` when the npm process gets SIGTERM, and frees the port', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('OPENAI_') && !e[0].startsWith('npm_')));
+    const env = offlineEnv({ withoutNpm: true });
     const npm = spawn('npm', ['start', '--silent'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', KILDE_INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     try {

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offlineEnv } from '../support/offline-env.ts';
 import type { AnswerResult } from '../../src/answer/types.ts';
 import { QuoteLocator, overlap, type DocSpan } from '../../src/corpus/locate.ts';
 import { goldQuotes, readEvalSet, type EvalItem } from '../../src/eval/dataset.ts';
@@ -18,7 +19,7 @@ import { startServer, type TestServer } from './harness.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OFFLINE = { WRANGLER_SEND_METRICS: 'false', WRANGLER_SEND_ERROR_REPORTS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 const env = (): Record<string, string> => ({
-  ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('OPENAI_'))),
+  ...offlineEnv(),
   ...OFFLINE,
   KILDE_INDEX_DIR: TEST_INDEX_DIR,
 });

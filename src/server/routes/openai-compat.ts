@@ -8,7 +8,7 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Answerer } from '../../answer/answerer.ts';
-import { answerAsText, referencesBlock } from '../../answer/references.ts';
+import { answerAsText, referencesBlock, relatedBlock } from '../../answer/references.ts';
 import type { AnswerResult, ChatMessage } from '../../answer/types.ts';
 import { AppError, InputError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
@@ -210,7 +210,7 @@ function streamCompletion(c: Context, job: StreamJob): Response {
         // An OpenAI stream cannot take text back, so the withdrawal is said in words.
         onReset: () => send('\n\n(The text above is withdrawn: the model failed. The answer below replaces it.)\n\n'),
       });
-      const tail = [referencesBlock(result.citations), ...(!result.grounded && result.related.length ? [answerAsText({ ...result, answer: '', citations: [] })] : [])].filter(Boolean);
+      const tail = [referencesBlock(result.citations), relatedBlock(result)].filter(Boolean);
       if (tail.length) send(`\n\n${tail.join('\n\n')}`);
       await sent;
       const last = extras(result);
