@@ -101,9 +101,9 @@ async function mcp(): Promise<void> {
 }
 
 /** Commands that are scripts of their own take the rest of the command line as theirs. */
-async function delegate(script: string): Promise<void> {
+async function delegate(load: () => Promise<unknown>): Promise<void> {
   process.argv.splice(2, 1);
-  await import(script);
+  await load();
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -119,11 +119,11 @@ async function main(argv: string[]): Promise<void> {
   }
   switch (command) {
     case 'serve':
-      return delegate('../server/node.ts');
+      return delegate(() => import('../server/node.ts'));
     case 'ingest':
-      return delegate('./ingest.ts');
+      return delegate(() => import('./ingest.ts'));
     case 'eval':
-      return delegate('./eval.ts');
+      return delegate(() => import('./eval.ts'));
     case 'ask':
       return ask(rest);
     case 'search':

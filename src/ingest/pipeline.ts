@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Embedder } from '../embed/embedder.ts';
 import { corpusHash } from '../index/artifacts.ts';
 import { INDEX_FORMAT_VERSION, type BuiltIndex } from '../index/built-index.ts';
@@ -13,6 +12,7 @@ import { findAcronyms } from '../lexicon/acronyms.ts';
 import { buildLexicon, corpusPhrases, findCapitals, findProperNouns, Lexicon } from '../lexicon/lexicon.ts';
 import { readWordNet, type WordNet, type WordNetOptions } from '../lexicon/wordnet.ts';
 import type { Logger } from '../log.ts';
+import { projectRoot } from '../project-root.ts';
 import { terms } from '../text/terms.ts';
 import type { ParsedDocument, Sentence, SourceDocument } from '../types.ts';
 import { chunkCorpus, defaultChunkOptions, type ChunkOptions } from './chunks.ts';
@@ -47,7 +47,9 @@ let codeFingerprint: string | undefined;
 
 function ingestCodeFingerprint(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  // The TypeScript sources, also when this runs compiled from dist/node: the fingerprint must not
+  // depend on which of the two built the index.
+  const root = join(projectRoot(import.meta.url), 'src');
   // What shapes the saved files: parsing, sentences, cleaning, terms, the lexicon and the index
   // builders. How questions are read and ranked (`src/query`, `src/rank`) needs no rebuild.
   const files = [

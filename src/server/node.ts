@@ -1,12 +1,13 @@
 /** @module `npm start`: load config, build or load the index, serve the API on Node. */
 import { setMaxListeners } from 'node:events';
 import { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { createRuntime } from '../runtime.ts';
+import { projectRoot } from '../project-root.ts';
 import { createApp } from './app.ts';
 import { clientKeyFrom } from './middleware/client-key.ts';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     helpContacts: runtime.deps.help.contacts,
     logger,
     // Beside the code, so the CLI can serve from any folder.
-    webDir: fileURLToPath(new URL('../../web', import.meta.url)),
+    webDir: join(projectRoot(import.meta.url), 'web'),
     security: {
       ...(config.security.apiKey ? { apiKey: config.security.apiKey } : {}),
       rateLimitPerMinute: config.security.rateLimitPerMinute,
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     shutdown: shuttingDown.signal,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info('server: listening', { url: `http://${config.host}:${info.port}`, startupMs: runtime.startupMs, rebuiltIndex: runtime.rebuilt });
+    logger.info('server: listening', { url: `http://${config.host}:${info.port}`, startupMs: runtime.startupMs, rebuiltIndex: runtime.rebuilt, compiled: import.meta.url.endsWith('.js') });
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? `port ${config.port} is in use; set PORT to another one` : error.message;

@@ -89,7 +89,7 @@ describe('graceful shutdown', () => {
     }
   }, 60_000);
 
-  it('stops the server started by `npm start` when the npm process gets SIGTERM, and frees the port', async () => {
+  it('stops the server started by `npm start` (compiled JavaScript) when the npm process gets SIGTERM, and frees the port', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const env = offlineEnv({ withoutNpm: true });
     const npm = spawn('npm', ['start', '--silent'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', KILDE_INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -103,6 +103,8 @@ describe('graceful shutdown', () => {
         npm.once('exit', (code) => reject(new Error(`npm start exited early (${code}): ${log}`)));
       });
       expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      // Plain node running the compiled JavaScript: no loader process in between.
+      expect(log).toContain('"compiled":true');
       const exited = once(npm, 'exit');
       npm.kill('SIGTERM');
       await exited;
