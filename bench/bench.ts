@@ -31,10 +31,10 @@ const { values } = parseArgs({
     soak: { type: 'string', default: '60' },
     set: { type: 'string', default: 'eval/bank/validation.jsonl' },
     /** HNSW search breadths measured at each scale (comma-separated). */
-    'scale-ef': { type: 'string', default: '128,256' },
+    'scale-ef': { type: 'string', default: '128,512' },
     /** HNSW graph degree and build breadth for the scale section. */
-    'scale-m': { type: 'string', default: '16' },
-    'scale-efc': { type: 'string', default: '200' },
+    'scale-m': { type: 'string', default: '32' },
+    'scale-efc': { type: 'string', default: '400' },
     /** Only the scale section. */
     'only-scale': { type: 'boolean', default: false },
   },

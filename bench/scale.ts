@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuiltIndex } from '../src/index/built-index.ts';
 import { FlatVectorStore } from '../src/index/flat.ts';
-import { HnswVectorStore, type HnswOptions } from '../src/index/hnsw.ts';
+import { defaultHnswOptions, HnswVectorStore, type HnswOptions } from '../src/index/hnsw.ts';
 import { PassageSearch, type PassageDocument } from '../src/index/passage-search.ts';
 import { percentile } from '../src/eval/percentile.ts';
 
@@ -95,10 +95,10 @@ export async function scaleRows(index: BuiltIndex, passageDocs: ReadonlyArray<Pa
     const bm25Latency: number[] = [];
     for (const terms of queryTerms) {
       const t = performance.now();
-      bm25.search('text', terms.map((x) => [x, 1] as const));
+      bm25.search('text', terms.map((x) => [x, 1] as const), 40);
       bm25Latency.push(performance.now() - t);
     }
-    const options = { ...{ m: 16, efConstruction: 200 }, ...hnsw };
+    const options = { ...defaultHnswOptions, ...hnsw };
     for (const r of perEf) {
       rows.push({
         scale,

@@ -32,7 +32,8 @@ const envSchema = z
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString,
     /** hnswlib search breadth; recall against exact search is checked in tests (10..1000). */
-    KILDE_HNSW_EF: z.coerce.number().int().min(10).max(1000).default(128),
+    // As defaultHnswOptions.ef in index/hnsw.ts (not imported: it would load the native addon here).
+    KILDE_HNSW_EF: z.coerce.number().int().min(10).max(4000).default(512),
     /** When set, `/api/*` (except /api/health and /api/openapi.json) requires `Authorization: Bearer <key>`. */
     KILDE_API_KEY: optionalString.refine((k) => k === undefined || /^[A-Za-z0-9._~+/-]{12,}=*$/.test(k), {
       message: 'must be at least 12 characters of letters, digits and . _ ~ + / - (it travels in an Authorization: Bearer header)',

@@ -59,19 +59,34 @@ const miniSearchOptions: Options<PassageDocument> = {
   processTerm: (term: string) => toTerm(term) ?? false,
 };
 
-/** One term's BM25 in one field: the passages it matches, their documents and scores. */
+/** One term's BM25 in one field: the passages it matches, best first, and a lookup by passage. */
 interface Postings {
   ids: number[];
   docIds: string[];
   scores: number[];
+  /** Where each passage is in the lists above. */
+  position: Map<number, number>;
+}
+
+/** A keyword query's result: its best passages, and the score of any passage on demand. */
+export interface KeywordHits {
+  /** The best passages (at most the number asked for), best first: higher score, then lower id. */
+  readonly top: ReadonlyArray<number>;
+  /** The best score (0 when nothing matched), to put scores on a 0–1 scale. */
+  readonly best: number;
+  /** A passage's score (0 when it matches none of the terms or its document is not allowed). */
+  score(id: number): number;
 }
 
 /**
  * Terms remembered with their postings. Questions share most of their words, so a question's BM25
- * is a sum over postings already scored; 5,000 terms of a few hundred passages each stay under ~50 MB
+ * is summed from postings already scored; 5,000 terms of a few hundred passages each stay under ~50 MB
  * at worst (this corpus has ~6,000 terms, most matching a handful of passages).
  */
 const POSTINGS_CACHE_TERMS = 5_000;
+
+/** Whether (id a, score a) ranks before (id b, score b): higher score, then lower id. */
+const ranksBefore = (a: number, sa: number, b: number, sb: number): boolean => sa > sb || (sa === sb && a < b);
 
 export class PassageSearch {
   private readonly postings = new LRUCache<string, Postings>({ max: POSTINGS_CACHE_TERMS });
@@ -106,41 +121,83 @@ export class PassageSearch {
       tokenize: (q: string) => [q],
       processTerm: (t: string) => t,
     };
-    const found: Postings = { ids: [], docIds: [], scores: [] };
+    const found: Postings = { ids: [], docIds: [], scores: [], position: new Map() };
+    // MiniSearch returns them best first, which the threshold walk below relies on.
     for (const r of this.index.search(term, options)) {
-      found.ids.push(Number(r.id));
+      const id = Number(r.id);
+      found.ids.push(id);
       found.docIds.push(String(r['docId']));
       found.scores.push(r.score);
+      found.position.set(id, found.ids.length - 1);
     }
     this.postings.set(key, found);
     return found;
   }
 
   /**
-   * BM25 of `field` for every passage matching any of `terms` (already index terms: stemmed), with
-   * each term's weight applied; `allowed` limits the documents searched. The same scores as one
-   * MiniSearch OR query (the weighted sum times the number of query terms matched), summed from
-   * each term's remembered postings.
+   * BM25 of `field` over `terms` (already index terms: stemmed), each with its weight; `allowed`
+   * limits the documents searched. A passage scores as in one MiniSearch OR query: the weighted sum
+   * of its terms' scores times the number of query terms it matches.
+   *
+   * The best `n` are found with Fagin's threshold algorithm: the terms' postings are walked best
+   * first in step, each passage met is scored in full from the other terms' lookups, and the walk
+   * stops once no passage not yet met could beat the n-th best. A common word then costs as much
+   * as the depth reached, not the length of its postings, which keeps a large corpus cheap.
    */
-  search(field: PassageField, terms: ReadonlyArray<WeightedTerm>, allowed?: ReadonlySet<string>): Map<number, number> {
+  search(field: PassageField, terms: ReadonlyArray<WeightedTerm>, n: number, allowed?: ReadonlySet<string>): KeywordHits {
     const weights = new Map<string, number>();
     for (const [term, weight] of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    const sums = new Map<number, { score: number; matched: number }>();
-    for (const [term, weight] of weights) {
-      const { ids, docIds, scores } = this.postingsOf(field, term);
-      for (let i = 0; i < ids.length; i++) {
-        if (allowed && !allowed.has(docIds[i] ?? '')) continue;
-        const id = ids[i] ?? 0;
-        const score = weight * (scores[i] ?? 0);
-        const sum = sums.get(id);
-        if (sum) {
-          sum.score += score;
-          sum.matched++;
-        } else sums.set(id, { score, matched: 1 });
+    const lists = [...weights].map(([term, weight]) => ({ weight, postings: this.postingsOf(field, term) })).filter((l) => l.postings.ids.length > 0);
+    const score = (id: number): number => {
+      let sum = 0;
+      let matched = 0;
+      for (const { weight, postings } of lists) {
+        const at = postings.position.get(id);
+        if (at === undefined) continue;
+        if (matched === 0 && allowed && !allowed.has(postings.docIds[at] ?? '')) return 0;
+        sum += weight * (postings.scores[at] ?? 0);
+        matched++;
       }
+      return sum * matched;
+    };
+
+    // The best n so far, worst first (a sorted array: n is small).
+    const best: Array<[number, number]> = [];
+    const seen = new Set<number>();
+    const longest = Math.max(0, ...lists.map((l) => l.postings.ids.length));
+    for (let depth = 0; depth < longest && n > 0; depth++) {
+      const frontier: number[] = [];
+      for (const { weight, postings } of lists) {
+        const id = postings.ids[depth];
+        if (id === undefined) continue;
+        frontier.push(weight * (postings.scores[depth] ?? 0));
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (allowed && !allowed.has(postings.docIds[depth] ?? '')) continue;
+        const s = score(id);
+        if (best.length === n && !ranksBefore(id, s, best[0]![0], best[0]![1])) continue;
+        if (best.length === n) best.shift();
+        let at = best.findIndex(([bid, bs]) => ranksBefore(bid, bs, id, s));
+        if (at < 0) at = best.length;
+        best.splice(at, 0, [id, s]);
+      }
+      if (best.length < n) continue;
+      // The most a passage not met yet can score: it lies at this depth or deeper in every list it
+      // is in, so its sum over k matched terms is at most the k largest frontier values.
+      frontier.sort((a, b) => b - a);
+      let prefix = 0;
+      let bound = 0;
+      frontier.forEach((v, k) => {
+        prefix += v;
+        bound = Math.max(bound, prefix * (k + 1));
+      });
+      if (best[0]![1] > bound) break;
     }
-    const result = new Map<number, number>();
-    for (const [id, { score, matched }] of sums) result.set(id, score * matched);
-    return result;
+    const top = best.map(([id]) => id).reverse();
+    return {
+      top,
+      best: best.length ? best[best.length - 1]![1] : 0,
+      score,
+    };
   }
 }

@@ -3,7 +3,7 @@
  * dense neighbours, and, where the question says where or what to look for, passages of a named
  * document or passages holding the asked-for kind of fact, nearest to the question first.
  */
-import type { PassageField, WeightedTerm } from '../index/passage-search.ts';
+import type { KeywordHits, PassageField, WeightedTerm } from '../index/passage-search.ts';
 import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
 import type { BuiltIndex } from '../index/built-index.ts';
@@ -29,8 +29,8 @@ export interface CandidateOptions {
  */
 export const defaultCandidateOptions: CandidateOptions = { perList: 40, denseSentences: 40, perHint: 30, hintScan: 5000 };
 
-/** BM25 scores per list, kept for the features. */
-export type KeywordScores = Record<'text' | 'expansion' | 'context' | 'section' | 'title', Map<number, number>>;
+/** BM25 per list: its best passages, and scores on demand for the features. */
+export type KeywordScores = Record<'text' | 'expansion' | 'context' | 'section' | 'title', KeywordHits>;
 
 export interface Candidates {
   passages: Passage[];
@@ -89,7 +89,7 @@ export function gatherCandidates(
   options: CandidateOptions = defaultCandidateOptions,
 ): Candidates {
   const own: WeightedTerm[] = question.terms.map((t) => [t, 1]);
-  const search = (field: PassageField, terms: ReadonlyArray<WeightedTerm>): Map<number, number> => index.passageSearch.search(field, terms, allowed);
+  const search = (field: PassageField, terms: ReadonlyArray<WeightedTerm>): KeywordHits => index.passageSearch.search(field, terms, options.perList, allowed);
   const keyword: KeywordScores = {
     text: search('text', own),
     expansion: search('text', question.expansions.map((e) => [e.term, 1] as const)),
@@ -98,7 +98,7 @@ export function gatherCandidates(
     title: search('title', own),
   };
   const chosen = new Set<number>();
-  for (const list of Object.values(keyword)) for (const id of top(list, options.perList)) chosen.add(id);
+  for (const list of Object.values(keyword)) for (const id of list.top) chosen.add(id);
 
   const dims = index.manifest.embedder.dims;
   let queryNorm = 0;

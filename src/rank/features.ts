@@ -83,7 +83,7 @@ export interface QuestionProfile {
 
 /** Per-question signals from the searches: BM25 per field (relative to the best) and sentence similarity. */
 export interface SearchSignals {
-  bm25: Readonly<Record<'text' | 'expansion' | 'context' | 'section' | 'title', ReadonlyMap<number, number>>>;
+  bm25: Readonly<Record<'text' | 'expansion' | 'context' | 'section' | 'title', (passageId: number) => number>>;
   /** Cosine of the query and each sentence scored. */
   similarity: (sentenceId: number) => number;
   bestSimilarity: number;
@@ -202,11 +202,11 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
     cov_neighbourhood: share(weighted, totalIdf, (t) => neighbourhood.has(t)),
     bigrams: profile.bigrams.size ? bigrams / profile.bigrams.size : 0,
     missing_rare: missingRare,
-    bm25_text: signals.bm25.text.get(passage.id) ?? 0,
-    bm25_expansion: signals.bm25.expansion.get(passage.id) ?? 0,
-    bm25_context: signals.bm25.context.get(passage.id) ?? 0,
-    bm25_section: signals.bm25.section.get(passage.id) ?? 0,
-    bm25_title: signals.bm25.title.get(passage.id) ?? 0,
+    bm25_text: signals.bm25.text(passage.id),
+    bm25_expansion: signals.bm25.expansion(passage.id),
+    bm25_context: signals.bm25.context(passage.id),
+    bm25_section: signals.bm25.section(passage.id),
+    bm25_title: signals.bm25.title(passage.id),
     dense,
     dense_gap: dense - signals.bestSimilarity,
     sentences_2: n === 2 ? 1 : 0,

@@ -5,6 +5,7 @@
 import { boundedQuestion, embeddedText } from './bounds.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import type { BuiltIndex } from '../index/built-index.ts';
+import type { KeywordHits } from '../index/passage-search.ts';
 import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
 import { defaultCandidateOptions, gatherCandidates, type CandidateOptions } from './candidates.ts';
@@ -34,12 +35,8 @@ export interface RankRequest {
 }
 
 /** Scores divided by the best of them (0..1), so one question's BM25 compares with another's. */
-function relative(scores: ReadonlyMap<number, number>): Map<number, number> {
-  let best = 0;
-  for (const s of scores.values()) if (s > best) best = s;
-  const out = new Map<number, number>();
-  for (const [id, s] of scores) out.set(id, best > 0 ? s / best : 0);
-  return out;
+function relative(hits: KeywordHits): (id: number) => number {
+  return (id) => (hits.best > 0 ? hits.score(id) / hits.best : 0);
 }
 
 export class Ranker {
