@@ -79,24 +79,29 @@ export function top(scores: ReadonlyMap<number, number>, n: number): number[] {
   return heap.sort((a, b) => (before(a, b) ? -1 : 1)).map(([id]) => id);
 }
 
-export function gatherCandidates(
-  index: BuiltIndex,
-  facts: CorpusFacts,
-  question: Question,
-  queryVector: ArrayLike<number>,
-  allowed: ReadonlySet<string> | undefined,
-  recall: Recall | null,
-  options: CandidateOptions = defaultCandidateOptions,
-): Candidates {
+/** The keyword lists: BM25 of the question's own words, its expansions and its conversation, per field. Needs no query vector, so it runs while the question is embedded. */
+export function keywordCandidates(index: BuiltIndex, question: Question, allowed: ReadonlySet<string> | undefined, options: CandidateOptions = defaultCandidateOptions): KeywordScores {
   const own: WeightedTerm[] = question.terms.map((t) => [t, 1]);
   const search = (field: PassageField, terms: ReadonlyArray<WeightedTerm>): KeywordHits => index.passageSearch.search(field, terms, options.perList, allowed);
-  const keyword: KeywordScores = {
+  return {
     text: search('text', own),
     expansion: search('text', question.expansions.map((e) => [e.term, 1] as const)),
     context: search('text', question.contextTerms.map((t) => [t, 1] as const)),
     section: search('section', own),
     title: search('title', own),
   };
+}
+
+export function gatherCandidates(
+  index: BuiltIndex,
+  facts: CorpusFacts,
+  question: Question,
+  keyword: KeywordScores,
+  queryVector: ArrayLike<number>,
+  allowed: ReadonlySet<string> | undefined,
+  recall: Recall | null,
+  options: CandidateOptions = defaultCandidateOptions,
+): Candidates {
   const chosen = new Set<number>();
   for (const list of Object.values(keyword)) for (const id of list.top) chosen.add(id);
 

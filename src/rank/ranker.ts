@@ -8,7 +8,7 @@ import type { BuiltIndex } from '../index/built-index.ts';
 import type { KeywordHits } from '../index/passage-search.ts';
 import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
-import { defaultCandidateOptions, gatherCandidates, type CandidateOptions } from './candidates.ts';
+import { defaultCandidateOptions, gatherCandidates, keywordCandidates, type CandidateOptions, type KeywordScores } from './candidates.ts';
 import type { CorpusFacts } from './corpus-facts.ts';
 import { passageFeatures, profileQuestion, type SearchSignals } from './features.ts';
 import type { LinearModel } from './model.ts';
@@ -59,10 +59,21 @@ export class Ranker {
     const question = boundedQuestion(request.question, (t) => this.facts.idf(t));
     const allowed = request.docIds?.length ? new Set(request.docIds) : undefined;
     request.signal?.throwIfAborted();
-    const queryVector = await this.embedder.embedQuery(embeddedText(question), request.signal);
+    const embedding = this.embedder.embedQuery(embeddedText(question), request.signal);
+    // One turn of the event loop lets the embedder send the query to its worker thread; the keyword
+    // searches then run on this thread while the model works on the other.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    let keyword: KeywordScores;
+    try {
+      keyword = keywordCandidates(this.index, question, allowed, this.options);
+    } catch (error) {
+      embedding.catch(() => undefined);
+      throw error;
+    }
+    const queryVector = await embedding;
     request.signal?.throwIfAborted();
     const recall = this.memory.entries.length ? this.memory.recall([...question.terms, ...question.contextTerms], queryVector, (t) => this.facts.idf(t)) : null;
-    const { passages, keyword, similarity } = gatherCandidates(this.index, this.facts, question, queryVector, allowed, recall, this.options);
+    const { passages, similarity } = gatherCandidates(this.index, this.facts, question, keyword, queryVector, allowed, recall, this.options);
     request.signal?.throwIfAborted();
     const bestSimilarity = Math.max(0, ...passages.flatMap((p) => p.sentenceIds.map(similarity)));
     const signals: SearchSignals = {
