@@ -34,6 +34,13 @@ class RecordingModel extends Embeddings implements Embedder {
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('BatchingEmbedder', () => {
+  it('passes warm() on to the model it wraps', async () => {
+    let warmed = 0;
+    const model = Object.assign(new RecordingModel(2), { warm: async () => void warmed++ });
+    await new BatchingEmbedder(model, { maxBatch: 8, cacheSize: 10 }).warm();
+    expect(warmed).toBe(1);
+  });
+
   it('sends queries of one turn as one batch, and those that come meanwhile as the next', async () => {
     const model = new RecordingModel();
     const embedder = new BatchingEmbedder(model, { maxBatch: 8, cacheSize: 10 });

@@ -59,6 +59,10 @@ export class BatchingEmbedder extends Embeddings implements Embedder {
     return this.inner.embedDocuments(texts);
   }
 
+  async warm(): Promise<void> {
+    await this.inner.warm?.();
+  }
+
   embedQuery(text: string, signal?: AbortSignal): Promise<number[]> {
     const cached = this.cache.get(text);
     if (cached) return Promise.resolve(cached);

@@ -15,4 +15,6 @@ export interface Embedder extends EmbeddingsInterface {
   readonly lanes?: number;
   /** One query's vector; an embedder that queues may drop it once `signal` aborts. */
   embedQuery(text: string, signal?: AbortSignal): Promise<number[]>;
+  /** Loads the model everywhere it runs (every worker thread), so the first questions do not wait for it. */
+  warm?(): Promise<void>;
 }

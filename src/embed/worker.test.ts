@@ -21,4 +21,11 @@ describe('WorkerUseLiteEmbeddings', () => {
     await worker.close();
     expect(await worker.embedQuery('first')).toEqual(a);
   }, 60_000);
+
+  it('warms every lane: each worker thread starts and loads the model before the first question', async () => {
+    await worker.close();
+    expect(worker.threads).toBe(0);
+    await worker.warm();
+    expect(worker.threads).toBe(2);
+  }, 60_000);
 });

@@ -20,6 +20,10 @@ class Lane {
   private worker: Worker | null = null;
   readonly pending = new Map<number, Pending>();
 
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
   private start(): Worker {
     const worker = new Worker(new URL('./use-lite-worker.mjs', import.meta.url));
     worker.on('message', (reply: Reply) => this.settle(reply));
@@ -88,6 +92,16 @@ export class WorkerUseLiteEmbeddings extends Embeddings implements Embedder {
     const [vector] = await this.embedDocuments([text]);
     if (!vector) throw new Error('the sentence encoder returned no vector');
     return vector;
+  }
+
+  /** How many worker threads are running. */
+  get threads(): number {
+    return this.pool.filter((lane) => lane.started).length;
+  }
+
+  /** Starts every worker thread and has each load the model, at the same time. */
+  async warm(): Promise<void> {
+    await Promise.all(this.pool.map((lane) => lane.send(this.nextId++, ['warm'])));
   }
 
   /** Stops the workers (tests, shutdown); a later request starts them again. */
