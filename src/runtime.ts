@@ -23,11 +23,21 @@ export interface IndexedCorpus {
   startupMs: number;
 }
 
-/** Loads the corpus and its index (built when missing or stale); `questions` are embedded with it. */
-export async function openCorpus(config: Readonly<Config>, logger: Logger, questions: ReadonlyArray<string> = []): Promise<IndexedCorpus> {
+export interface OpenOptions {
+  /** Questions embedded with the index. */
+  questions?: ReadonlyArray<string>;
+  /** Load the embedding model in every worker thread while the index loads (a server: its first questions then do not wait). */
+  warm?: boolean;
+}
+
+/** Loads the corpus and its index (built when missing or stale). */
+export async function openCorpus(config: Readonly<Config>, logger: Logger, options: OpenOptions = {}): Promise<IndexedCorpus> {
   const t0 = performance.now();
   const [docs, embedder] = await Promise.all([loadCorpus(config.corpusDir), createEmbedder(config)]);
-  const { index, rebuilt } = await openIndex(config.indexDir, docs, embedder, logger, { hnsw: { ef: config.hnswEf }, questions });
+  const [{ index, rebuilt }] = await Promise.all([
+    openIndex(config.indexDir, docs, embedder, logger, { hnsw: { ef: config.hnswEf }, questions: options.questions ?? [] }),
+    options.warm ? embedder.warm?.() : undefined,
+  ]);
   return { docs, embedder, index, rebuilt, startupMs: Math.round(performance.now() - t0) };
 }
 
@@ -41,9 +51,9 @@ export interface Runtime extends IndexedCorpus, CorpusContext {
   answerer: Answerer;
 }
 
-export async function createRuntime(config: Readonly<Config>, logger: Logger, models: Models = shippedModels()): Promise<Runtime> {
+export async function createRuntime(config: Readonly<Config>, logger: Logger, models: Models = shippedModels(), options: Pick<OpenOptions, 'warm'> = {}): Promise<Runtime> {
   const t0 = performance.now();
-  const corpus = await openCorpus(config, logger, models.memory.map((m) => m.text));
+  const corpus = await openCorpus(config, logger, { ...options, questions: models.memory.map((m) => m.text) });
   const context = corpusContext(corpus.index, corpus.docs);
   const deps = answeringDeps(corpus.index, corpus.docs, corpus.embedder, models, context);
   const { ranker } = deps;

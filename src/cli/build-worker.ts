@@ -15,7 +15,7 @@ const OUT = 'dist/worker-assets';
 /** The same policy the Node server sends (server/middleware/security-headers.ts). */
 const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const config = loadConfig(process.env);
-const corpus = await openCorpus(config, readableLogger('warn'), shippedModels().memory.map((m) => m.text));
+const corpus = await openCorpus(config, readableLogger('warn'), { questions: shippedModels().memory.map((m) => m.text) });
 const dir = join(config.indexDir, (await readFile(join(config.indexDir, 'CURRENT'), 'utf8')).trim());
 await rm(OUT, { recursive: true, force: true });
 await mkdir(join(OUT, '_kilde'), { recursive: true });

@@ -14,12 +14,9 @@ import { clientKeyFrom } from './middleware/client-key.ts';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : config.logLevel);
-  const runtime = await createRuntime(config, logger);
-  // Every embedding worker loads its model before the port opens: otherwise the first questions
-  // of a fresh server wait a second or two for it.
-  const warmStart = performance.now();
-  await runtime.embedder.warm?.();
-  logger.info('embedder: ready', { embedder: runtime.embedder.name, warmMs: Math.round(performance.now() - warmStart) });
+  // Every embedding worker loads its model while the index loads, before the port opens: otherwise
+  // the first questions of a fresh server wait a second or two for it.
+  const runtime = await createRuntime(config, logger, undefined, { warm: true });
   const shuttingDown = new AbortController();
   // Every open stream listens to this one signal; dozens at once are normal, not a leak.
   setMaxListeners(0, shuttingDown.signal);
