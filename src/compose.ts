@@ -15,6 +15,7 @@ import { CorpusFacts } from './rank/corpus-facts.ts';
 import { QuestionMemory, type MemoryEntry } from './rank/memory.ts';
 import type { Models } from './rank/models.ts';
 import { Ranker } from './rank/ranker.ts';
+import { toTerm } from './text/terms.ts';
 import type { ParsedDocument, SourceDocument } from './types.ts';
 
 /** How questions are read against an index: its lexicon and the documents' names. */
@@ -54,10 +55,16 @@ export function memoryOf(models: Pick<Models, 'memory' | 'associations'>, index:
   return new QuestionMemory(entries, models.associations);
 }
 
+/** Whether the documents use an English word (as any word of its stem). */
+function corpusUses(facts: CorpusFacts, word: string): boolean {
+  const term = toTerm(word);
+  return term !== null && facts.knows(term);
+}
+
 /** Ranking and the answer check over one index (the full one, or one without some documents). */
 export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>, embedder: Pick<Embedder, 'embedQuery'>, models: Models, context: CorpusContext = corpusContext(index, docs)): AnsweringDeps {
   const ranker = new Ranker(index, context.facts, embedder, models.ranker, memoryOf(models, index, docs));
   const help = { contacts: helpContacts(index, docs, context.view), model: models.help.model, threshold: models.help.threshold };
-  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help, translator: shippedTranslator() };
+  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help, translator: shippedTranslator((word) => corpusUses(context.facts, word)) };
 }
 

@@ -28,4 +28,28 @@ describe('Translator.translate', () => {
   it('keeps an unknown word only when told to, and drops words the glossary maps to nothing', () => {
     expect(translator.translate('offer og UDI i Oslo', (w) => /\p{Lu}/u.test(w))).toBe('victim UDI Oslo');
   });
+
+  it('searches a quoted term as written too, beside its translation', () => {
+    expect(translator.translate('Hva er en «Barnehus» rapport?', () => false)).toBe('report? Barnehus');
+    expect(translator.translate('Hva betyr "arbeidsutnyttelse"?', () => false)).toBe('work exploitation? arbeidsutnyttelse');
+  });
+});
+
+describe('Translator: loan words', () => {
+  const english = new Set(['definition', 'american', 'contact', 'period', 'national']);
+  const withCognates = new Translator(
+    { source: 'test', licence: 'CC0', entries: { hva: 'what', er: 'is' } },
+    { cognates: { source: 'test', licence: 'CC0', endings: [['sjon', 'tion'], ['sjonal', 'tional'], ['ansk', 'an'], ['e', ''], ['', '']] }, knows: (w) => english.has(w) },
+  );
+
+  it('reads a loan word through its spelling rules, inflected or not, and k as c', () => {
+    expect(withCognates.translate('Hva er definisjonen', () => false)).toBe('what is definition');
+    expect(withCognates.translate('amerikanske nasjonal kontakt periode', () => false)).toBe('american national contact period');
+  });
+
+  it('reads as a loan word only an English word the documents use', () => {
+    expect(withCognates.translate('organisasjon', () => false)).toBe('');
+    expect(withCognates.translate('kontakt', () => false)).toBe('contact');
+    expect(withCognates.translate('perode', () => false)).toBe('');
+  });
 });

@@ -3,6 +3,14 @@
  * glossary.json): the documents are English, and offline there is no model to translate.
  */
 
+/** Norwegian word endings and the English ones they regularly become in loan words ("definisjon" → "definition"). */
+export interface Cognates {
+  source: string;
+  licence: string;
+  /** [Norwegian ending, English ending]; the longest Norwegian ending that fits is tried first. */
+  endings: ReadonlyArray<readonly [string, string]>;
+}
+
 export interface Glossary {
   /** Where the glossary comes from, and under what licence. */
   source: string;
@@ -23,11 +31,27 @@ const ENDINGS = ['ene', 'ane', 'ende', 'et', 'en', 'er', 'ar', 'te', 'de', 'a', 
 /** The shortest part of a compound the glossary is asked for (shorter parts match by accident); set by hand, not tuned. */
 const MIN_PART = 3;
 
+/** The shortest word read as a loan word (shorter ones match English words by accident); set by hand, not tuned. */
+const MIN_COGNATE = 6;
+
+/** Quotation marks a question may put around a term it has seen: «…», “…”, "…", '…'. */
+const QUOTED = /[«“"'‘]([^»”"'’]{2,60})[»”"'’]/gu;
+
+export interface TranslatorOptions {
+  cognates?: Cognates;
+  /** Whether the documents use an English word: a loan word is read only as one they use. */
+  knows?: (englishWord: string) => boolean;
+}
+
 export class Translator {
   private readonly entries: ReadonlyMap<string, string>;
+  private readonly endings: ReadonlyArray<readonly [string, string]>;
+  private readonly knows: (englishWord: string) => boolean;
 
-  constructor(glossary: Glossary) {
+  constructor(glossary: Glossary, options: TranslatorOptions = {}) {
     this.entries = new Map(Object.entries(glossary.entries));
+    this.endings = [...(options.cognates?.endings ?? [])].sort((a, b) => b[0].length - a[0].length);
+    this.knows = options.knows ?? (() => false);
   }
 
   /**
@@ -35,7 +59,25 @@ export class Translator {
    * with the infinitive's or participle's ending ("identifiserte" → "identifiser" → "identifisere").
    */
   private lookup(word: string): string | undefined {
-    return this.inflected(word) ?? this.compound(word);
+    return this.inflected(word) ?? this.cognate(word) ?? this.compound(word);
+  }
+
+  /**
+   * A loan word the glossary lacks, read through the regular spelling correspondences
+   * ("definisjon" → "definition", "amerikanske" → "american", "kontakt" → "contact"), as written or
+   * without an inflectional ending; only an English word the documents use counts.
+   */
+  private cognate(word: string): string | undefined {
+    if (word.length < MIN_COGNATE || !this.endings.length) return undefined;
+    const stems = [word, ...ENDINGS.filter((e) => word.endsWith(e) && word.length - e.length >= MIN_COGNATE - 1).map((e) => word.slice(0, -e.length))];
+    for (const stem of stems) {
+      for (const [norwegian, english] of this.endings) {
+        if (!stem.endsWith(norwegian)) continue;
+        const base = `${stem.slice(0, stem.length - norwegian.length)}${english}`;
+        for (const candidate of [base, base.replace(/k/g, 'c')]) if (candidate !== word && this.knows(candidate)) return candidate;
+      }
+    }
+    return undefined;
   }
 
   /** The word as written or without an ending. */
@@ -78,6 +120,14 @@ export class Translator {
    * documents never use.
    */
   translate(text: string, keep: (word: string) => boolean = () => true): string {
+    // A quoted term is one the asker has seen, perhaps in the documents themselves ("«Barnehus»"):
+    // it is searched as written too, beside its translation.
+    const quoted = [...text.matchAll(QUOTED)].map((m) => m[1] ?? '');
+    const translated = this.translateWords(text, keep);
+    return quoted.length ? `${translated} ${quoted.join(' ')}` : translated;
+  }
+
+  private translateWords(text: string, keep: (word: string) => boolean): string {
     // Hyphens join a figure to a word ("2025-rapporten"): each side is read on its own.
     const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[?!.]/gu) ?? [];
     const out: string[] = [];
