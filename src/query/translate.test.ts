@@ -32,6 +32,8 @@ describe('Translator.translate', () => {
   it('searches a quoted term as written too, beside its translation', () => {
     expect(translator.translate('Hva er en «Barnehus» rapport?', () => false)).toBe('report? Barnehus');
     expect(translator.translate('Hva betyr "arbeidsutnyttelse"?', () => false)).toBe('work exploitation? arbeidsutnyttelse');
+    // Apostrophes inside words quote nothing.
+    expect(translator.translate("UDI's og KOM's rapport", () => false)).toBe('report');
   });
 });
 

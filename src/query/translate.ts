@@ -34,8 +34,11 @@ const MIN_PART = 3;
 /** The shortest word read as a loan word (shorter ones match English words by accident); set by hand, not tuned. */
 const MIN_COGNATE = 6;
 
-/** Quotation marks a question may put around a term it has seen: «…», “…”, "…", '…'. */
-const QUOTED = /[«“"'‘]([^»”"'’]{2,60})[»”"'’]/gu;
+/**
+ * Quotation marks a question may put around a term it has seen: «…», “…”, "…", '…'; a mark inside
+ * a word ("UDI's") is an apostrophe, not a quote.
+ */
+const QUOTED = /(?<![\p{L}\p{N}])[«“"'‘]([^»”"'’]{2,60})[»”"'’](?![\p{L}\p{N}])/gu;
 
 export interface TranslatorOptions {
   cognates?: Cognates;
