@@ -21,6 +21,14 @@ describe('Translator.translate', () => {
     expect(translator.translate('arbeidsutnyttelse')).toBe('work exploitation');
   });
 
+  it('never reads a compound as a fused particle plus a word: the literal reading is a wrong one', () => {
+    const withParticles = new Translator({ source: 'test', licence: 'CC0', entries: { opp: 'up', rett: 'right', arbeid: 'work', lag: 'team' }, particles: ['opp'] });
+    expect(withParticles.translate('opprettet', () => false)).toBe('');
+    expect(withParticles.translate('arbeidslaget', () => false)).toBe('work team');
+    const without = new Translator({ source: 'test', licence: 'CC0', entries: { opp: 'up', rett: 'right' } });
+    expect(without.translate('opprettet', () => false)).toBe('up right');
+  });
+
   it('reads each side of a hyphen on its own', () => {
     expect(translator.translate('2025-rapporten')).toBe('2025 report');
   });

@@ -17,6 +17,12 @@ export interface Glossary {
   licence: string;
   /** Norwegian word form or phrase (lower case) → English words. */
   entries: Record<string, string>;
+  /**
+   * Adverb particles that Norwegian fuses onto verbs and nouns with a meaning of their own
+   * ("opprette" is "establish", not "up" + "right"; "etterforskning" is "investigation"): a compound
+   * is never read as one of these plus a word, since the literal reading would search for the wrong words.
+   */
+  particles?: ReadonlyArray<string>;
 }
 
 /** The longest phrase, in words, the glossary is looked up with: its longest entries ("nå for tiden", "kva for ein") have three. */
@@ -48,11 +54,13 @@ export interface TranslatorOptions {
 
 export class Translator {
   private readonly entries: ReadonlyMap<string, string>;
+  private readonly particles: ReadonlySet<string>;
   private readonly endings: ReadonlyArray<readonly [string, string]>;
   private readonly knows: (englishWord: string) => boolean;
 
   constructor(glossary: Glossary, options: TranslatorOptions = {}) {
     this.entries = new Map(Object.entries(glossary.entries));
+    this.particles = new Set(glossary.particles ?? []);
     this.endings = [...(options.cognates?.endings ?? [])].sort((a, b) => b[0].length - a[0].length);
     this.knows = options.knows ?? (() => false);
   }
@@ -109,7 +117,7 @@ export class Translator {
       const tail = this.inflected(word.slice(cut));
       if (tail === undefined) continue;
       for (const first of [head, head.replace(/[se]$/, '')]) {
-        const english = first.length >= MIN_PART ? this.entries.get(first) : undefined;
+        const english = first.length >= MIN_PART && !this.particles.has(first) ? this.entries.get(first) : undefined;
         if (english !== undefined) return [english, tail].filter(Boolean).join(' ');
       }
     }
