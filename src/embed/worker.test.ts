@@ -22,10 +22,11 @@ describe('WorkerUseLiteEmbeddings', () => {
     expect(await worker.embedQuery('first')).toEqual(a);
   }, 60_000);
 
-  it('warms every lane: each worker thread starts and loads the model before the first question', async () => {
+  it('warms every lane: the first has the model loaded when warm() returns, the others are starting', async () => {
     await worker.close();
     expect(worker.threads).toBe(0);
     await worker.warm();
     expect(worker.threads).toBe(2);
+    expect(await worker.embedQuery('after warming')).toHaveLength(512);
   }, 60_000);
 });
