@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shippedTranslator } from './shipped-glossary.ts';
 import { Translator } from './translate.ts';
 
 const translator = new Translator({
@@ -61,5 +62,35 @@ describe('Translator: loan words', () => {
     expect(withCognates.translate('organisasjon', () => false)).toBe('');
     expect(withCognates.translate('kontakt', () => false)).toBe('contact');
     expect(withCognates.translate('perode', () => false)).toBe('');
+  });
+});
+
+describe('Translator: the general dictionary', () => {
+  const used = new Set(['difference', 'plan', 'son', 'transit', 'country', 'river']);
+  const withDictionary = new Translator(
+    { source: 'test', licence: 'CC0', entries: { hva: 'what', er: 'is' } },
+    {
+      dictionary: { source: 'test', licence: 'CC BY-SA', entries: { forskjell: ['difference', 'distinction'], plan: ['plane', 'plan'], utsette: ['procrastinate'], sønn: ['son'], transitt: ['transit'], land: ['country'], å: ['river'] } },
+      knows: (w) => used.has(w),
+    },
+  );
+
+  it('reads a word the glossary lacks through the dictionary, inflected or not, in the senses the documents use', () => {
+    expect(withDictionary.translate('Hva er forskjellen', () => false)).toBe('what is difference');
+    expect(withDictionary.translate('planen sønnen', () => false)).toBe('plan son');
+  });
+
+  it('drops a dictionary word none of whose senses the documents use, and never looks up short words', () => {
+    expect(withDictionary.translate('utsette', () => false)).toBe('');
+    expect(withDictionary.translate('å', () => false)).toBe('');
+  });
+
+  it('reads a compound through dictionary words too', () => {
+    expect(withDictionary.translate('transittland', () => false)).toBe('transit country');
+  });
+
+  it('ships a dictionary that reads general words the glossary lacks', () => {
+    const shipped = shippedTranslator((w) => ['difference', 'denmark', 'method'].includes(w));
+    expect(shipped.translate('forskjellen Danmark metoden', () => false)).toBe('difference denmark method');
   });
 });

@@ -25,6 +25,26 @@ export interface Glossary {
   particles?: ReadonlyArray<string>;
 }
 
+/**
+ * A general bilingual dictionary (see dictionary.json), consulted for words the glossary lacks: each
+ * Norwegian form with its English candidates, the likeliest sense first.
+ */
+export interface Dictionary {
+  source: string;
+  licence: string;
+  entries: Record<string, ReadonlyArray<string>>;
+}
+
+/**
+ * The shortest word looked up in the dictionary: Norwegian's short words are mostly function words,
+ * which the glossary covers, and a dictionary reads them as rare senses ("å" → "river"); set by
+ * hand, not tuned.
+ */
+const MIN_DICTIONARY_WORD = 4;
+
+/** English candidates a dictionary word is searched as: the senses the documents use, at most two (more would flood the query). */
+const MAX_SENSES = 2;
+
 /** The longest phrase, in words, the glossary is looked up with: its longest entries ("nå for tiden", "kva for ein") have three. */
 const MAX_PHRASE = 3;
 
@@ -48,18 +68,21 @@ const QUOTED = /(?<![\p{L}\p{N}])[«“"'‘]([^»”"'’]{2,60})[»”"'’](?
 
 export interface TranslatorOptions {
   cognates?: Cognates;
+  dictionary?: Dictionary;
   /** Whether the documents use an English word: a loan word is read only as one they use. */
   knows?: (englishWord: string) => boolean;
 }
 
 export class Translator {
   private readonly entries: ReadonlyMap<string, string>;
+  private readonly dictionary: ReadonlyMap<string, ReadonlyArray<string>>;
   private readonly particles: ReadonlySet<string>;
   private readonly endings: ReadonlyArray<readonly [string, string]>;
   private readonly knows: (englishWord: string) => boolean;
 
   constructor(glossary: Glossary, options: TranslatorOptions = {}) {
     this.entries = new Map(Object.entries(glossary.entries));
+    this.dictionary = new Map(Object.entries(options.dictionary?.entries ?? {}));
     this.particles = new Set(glossary.particles ?? []);
     this.endings = [...(options.cognates?.endings ?? [])].sort((a, b) => b[0].length - a[0].length);
     this.knows = options.knows ?? (() => false);
@@ -70,7 +93,19 @@ export class Translator {
    * with the infinitive's or participle's ending ("identifiserte" → "identifiser" → "identifisere").
    */
   private lookup(word: string): string | undefined {
-    return this.inflected(word) ?? this.cognate(word) ?? this.compound(word);
+    return this.inflected(word) ?? this.cognate(word) ?? this.inflected(word, (form) => this.fromDictionary(form)) ?? this.compound(word);
+  }
+
+  /**
+   * A dictionary word's English: of its senses, those the documents use (a question about the plan
+   * means "plan", not "plane"), else its first sense, which then tells the answer check that the
+   * documents lack the word.
+   */
+  private fromDictionary(form: string): string | undefined {
+    const senses = form.length >= MIN_DICTIONARY_WORD ? this.dictionary.get(form) : undefined;
+    if (!senses?.length) return undefined;
+    const used = senses.filter((sense) => sense.split(/[ '-]/).every((w) => this.knows(w)));
+    return used.length ? used.slice(0, MAX_SENSES).join(' ') : undefined;
   }
 
   /**
@@ -91,15 +126,20 @@ export class Translator {
     return undefined;
   }
 
-  /** The word as written or without an ending. */
-  private inflected(word: string): string | undefined {
-    const direct = this.entries.get(word);
+  /** A form's English from the glossary, else from the dictionary. */
+  private anyList(form: string): string | undefined {
+    return this.entries.get(form) ?? this.fromDictionary(form);
+  }
+
+  /** The word as written or without an ending, in the glossary or another word list. */
+  private inflected(word: string, find: (form: string) => string | undefined = (form) => this.entries.get(form)): string | undefined {
+    const direct = find(word);
     if (direct !== undefined) return direct;
     for (const ending of ENDINGS) {
       if (word.length <= ending.length + 2 || !word.endsWith(ending)) continue;
       const stem = word.slice(0, -ending.length);
       for (const form of [stem, `${stem}e`, `${stem}t`]) {
-        const english = this.entries.get(form);
+        const english = find(form);
         if (english !== undefined) return english;
       }
     }
@@ -114,10 +154,10 @@ export class Translator {
   private compound(word: string): string | undefined {
     for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
       const head = word.slice(0, cut);
-      const tail = this.inflected(word.slice(cut));
+      const tail = this.inflected(word.slice(cut), (form) => this.anyList(form));
       if (tail === undefined) continue;
       for (const first of [head, head.replace(/[se]$/, '')]) {
-        const english = first.length >= MIN_PART && !this.particles.has(first) ? this.entries.get(first) : undefined;
+        const english = first.length >= MIN_PART && !this.particles.has(first) ? this.anyList(first) : undefined;
         if (english !== undefined) return [english, tail].filter(Boolean).join(' ');
       }
     }
