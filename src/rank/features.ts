@@ -74,22 +74,24 @@ export interface QuestionProfile {
   /** Per own term, the corpus terms that reach it through a synonym, or through a derivation or acronym. */
   synonymsOf: ReadonlyMap<string, ReadonlySet<string>>;
   derivationsOf: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The remembered questions nearest to this one (null without a memory). */
-  recall: Recall | null;
   associations: Associations;
   /** Whether a passage defines the question's subject (null when it names none). */
   definesSubject: ((passage: string) => boolean) | null;
 }
 
-/** Per-question signals from the searches: BM25 per field (relative to the best) and sentence similarity. */
-export interface SearchSignals {
-  bm25: Readonly<Record<'text' | 'expansion' | 'context' | 'section' | 'title', (passageId: number) => number>>;
+/** BM25 per field of one question, relative to the field's best. */
+export type KeywordSignals = Readonly<Record<'text' | 'expansion' | 'context' | 'section' | 'title', (passageId: number) => number>>;
+
+/** What the query vector gives: sentence similarity, and the remembered questions nearest to this one. */
+export interface DenseSignals {
   /** Cosine of the query and each sentence scored. */
   similarity: (sentenceId: number) => number;
   bestSimilarity: number;
+  /** Null without a memory. */
+  recall: Recall | null;
 }
 
-export function profileQuestion(question: Question, facts: CorpusFacts, recall: Recall | null = null, associations: Associations = new Map()): QuestionProfile {
+export function profileQuestion(question: Question, facts: CorpusFacts, associations: Associations = new Map()): QuestionProfile {
   const weighted = question.terms.map((t) => [t, facts.idf(t)] as const);
   const contextWeighted = question.contextTerms.map((t) => [t, facts.idf(t)] as const);
   const synonymsOf = new Map<string, Set<string>>();
@@ -111,7 +113,6 @@ export function profileQuestion(question: Question, facts: CorpusFacts, recall: 
     bigrams: bigramsOf(terms(question.text)),
     synonymsOf,
     derivationsOf,
-    recall,
     associations,
     definesSubject: question.subject !== null ? definitionOf(question.subject) : null,
   };
@@ -159,8 +160,16 @@ function share(weighted: ReadonlyArray<readonly [string, number]>, total: number
   return mass / total;
 }
 
-/** The feature vector of one passage, in FEATURES order. */
-export function passageFeatures(profile: QuestionProfile, passage: Passage, text: string, facts: CorpusFacts, signals: SearchSignals): number[] {
+/** The features that need the query vector; the others are worked out while the question is embedded. */
+const DENSE_FEATURES = ['dense', 'dense_gap', 'memory_lexical', 'memory_dense'] as const satisfies ReadonlyArray<FeatureName>;
+type DenseFeatureName = (typeof DENSE_FEATURES)[number];
+const DENSE_AT = DENSE_FEATURES.map((name) => FEATURES.indexOf(name));
+
+/**
+ * The feature vector of one passage, in FEATURES order, without the features of the query vector
+ * (left at 0 for `withDenseFeatures`): everything here can be worked out while the model embeds the question.
+ */
+export function lexicalFeatures(profile: QuestionProfile, passage: Passage, text: string, facts: CorpusFacts, bm25: KeywordSignals): number[] {
   const { question, weighted, totalIdf } = profile;
   const own = facts.passageTerms[passage.id] ?? new Set<string>();
   const section = facts.sectionTermsOf(passage);
@@ -176,7 +185,6 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
   const neighbourhood = facts.neighbourhoodTerms[passage.id] ?? own;
   let missingRare = 0;
   for (const [t] of weighted) if (!own.has(t) && !section.has(t)) missingRare = Math.max(missingRare, facts.relativeIdf(t));
-  const dense = Math.max(...passage.sentenceIds.map((id) => signals.similarity(id)));
   const holds = passage.facts;
   const asks = question.asks;
   const named = question.mentions.strengths;
@@ -191,7 +199,7 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
   const kind = passage.kind;
   let bigrams = 0;
   for (const b of profile.bigrams) if (passage.sentenceIds.some((id) => facts.sentenceBigrams[id]?.has(b))) bigrams++;
-  const values: Record<FeatureName, number> = {
+  const values: Record<Exclude<FeatureName, DenseFeatureName>, number> = {
     cov_text: share(weighted, totalIdf, inText),
     cov_sentence: bestSentence,
     cov_synonym: share(weighted, totalIdf, via(profile.synonymsOf)),
@@ -202,13 +210,11 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
     cov_neighbourhood: share(weighted, totalIdf, (t) => neighbourhood.has(t)),
     bigrams: profile.bigrams.size ? bigrams / profile.bigrams.size : 0,
     missing_rare: missingRare,
-    bm25_text: signals.bm25.text(passage.id),
-    bm25_expansion: signals.bm25.expansion(passage.id),
-    bm25_context: signals.bm25.context(passage.id),
-    bm25_section: signals.bm25.section(passage.id),
-    bm25_title: signals.bm25.title(passage.id),
-    dense,
-    dense_gap: dense - signals.bestSimilarity,
+    bm25_text: bm25.text(passage.id),
+    bm25_expansion: bm25.expansion(passage.id),
+    bm25_context: bm25.context(passage.id),
+    bm25_section: bm25.section(passage.id),
+    bm25_title: bm25.title(passage.id),
     sentences_2: n === 2 ? 1 : 0,
     sentences_3plus: n >= 3 ? 1 : 0,
     log_length: Math.log(1 + text.length) / Math.log(1000),
@@ -235,8 +241,21 @@ export function passageFeatures(profile: QuestionProfile, passage: Passage, text
     to_reader: passage.toReader ? 1 : 0,
     to_reader_first_person: passage.toReader && question.firstPerson ? 1 : 0,
     association: associated(profile, own),
-    memory_lexical: profile.recall ? QuestionMemory.support(profile.recall.lexical, passage) : 0,
-    memory_dense: profile.recall ? QuestionMemory.support(profile.recall.dense, passage) : 0,
   };
-  return FEATURES.map((name) => values[name]);
+  return FEATURES.map((name) => (name in values ? values[name as keyof typeof values] : 0));
+}
+
+/** A passage's full feature vector: its lexical features (not changed) with those of the query vector. */
+export function withDenseFeatures(lexical: ReadonlyArray<number>, passage: Passage, signals: DenseSignals): number[] {
+  const dense = Math.max(...passage.sentenceIds.map((id) => signals.similarity(id)));
+  const { recall } = signals;
+  const values: Record<DenseFeatureName, number> = {
+    dense,
+    dense_gap: dense - signals.bestSimilarity,
+    memory_lexical: recall ? QuestionMemory.support(recall.lexical, passage) : 0,
+    memory_dense: recall ? QuestionMemory.support(recall.dense, passage) : 0,
+  };
+  const features = [...lexical];
+  DENSE_FEATURES.forEach((name, i) => (features[DENSE_AT[i] as number] = values[name]));
+  return features;
 }

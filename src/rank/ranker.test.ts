@@ -58,4 +58,25 @@ describe('Ranker.rank', () => {
     const { ranked } = await rank('shelters', ranker);
     expect(ranked.every((r) => r.score === 0)).toBe(true);
   });
+
+  it('gives every passage its query-vector features, whether its other features were worked out while the question was embedded or after', async () => {
+    const slowly = { embedQuery: async (text: string): Promise<number[]> => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return corpus.embedder.embedQuery(text);
+    } };
+    const question = 'Who offers a safe place to stay?';
+    const fast = (await rank(question, new Ranker(corpus.index, corpus.facts, corpus.embedder, only('dense')))).ranked;
+    const slow = (await rank(question, new Ranker(corpus.index, corpus.facts, slowly, only('dense')))).ranked;
+    expect(slow.map((r) => [r.passage.id, r.features])).toEqual(fast.map((r) => [r.passage.id, r.features]));
+    const query = await corpus.embedder.embedQuery(question);
+    const dims = corpus.index.manifest.embedder.dims;
+    const cosine = (sid: number): number => {
+      const row = corpus.index.sentenceVectors.subarray(sid * dims, (sid + 1) * dims);
+      let dot = 0, a = 0, b = 0;
+      row.forEach((x, i) => ((dot += x * (query[i] ?? 0)), (a += x * x), (b += (query[i] ?? 0) ** 2)));
+      return dot / Math.sqrt(a * b);
+    };
+    for (const r of slow) expect(r.features[FEATURES.indexOf('dense')]).toBeCloseTo(Math.max(...r.passage.sentenceIds.map(cosine)), 5);
+    expect(slow[0]?.text).toMatch(/safe place to stay/);
+  });
 });

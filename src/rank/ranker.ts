@@ -10,7 +10,7 @@ import type { Passage } from '../index/passages.ts';
 import type { Question } from '../query/analyse.ts';
 import { defaultCandidateOptions, gatherCandidates, keywordCandidates, type CandidateOptions, type KeywordScores } from './candidates.ts';
 import type { CorpusFacts } from './corpus-facts.ts';
-import { passageFeatures, profileQuestion, type SearchSignals } from './features.ts';
+import { lexicalFeatures, profileQuestion, withDenseFeatures, type KeywordSignals } from './features.ts';
 import type { LinearModel } from './model.ts';
 import { QuestionMemory, type Recall } from './memory.ts';
 
@@ -70,21 +70,34 @@ export class Ranker {
       embedding.catch(() => undefined);
       throw error;
     }
+    const bm25: KeywordSignals = { text: relative(keyword.text), expansion: relative(keyword.expansion), context: relative(keyword.context), section: relative(keyword.section), title: relative(keyword.title) };
+    const profile = profileQuestion(question, this.facts, this.memory.associations);
+    const lexical = new Map<number, number[]>();
+    const lexicalOf = (passage: Passage): number[] => {
+      let features = lexical.get(passage.id);
+      if (!features) {
+        features = lexicalFeatures(profile, passage, this.facts.passageTexts[passage.id] ?? '', this.facts, bm25);
+        lexical.set(passage.id, features);
+      }
+      return features;
+    };
+    // Still on this thread while the model embeds: the keyword candidates' features that need no
+    // query vector (most of the features, and of the work).
+    for (const hits of Object.values(keyword)) {
+      for (const id of hits.top) {
+        const passage = this.index.passages[id];
+        if (passage) lexicalOf(passage);
+      }
+    }
     const queryVector = await embedding;
     request.signal?.throwIfAborted();
     const recall = this.memory.entries.length ? this.memory.recall([...question.terms, ...question.contextTerms], queryVector, (t) => this.facts.idf(t)) : null;
     const { passages, similarity } = gatherCandidates(this.index, this.facts, question, keyword, queryVector, allowed, recall, this.options);
     request.signal?.throwIfAborted();
-    const bestSimilarity = Math.max(0, ...passages.flatMap((p) => p.sentenceIds.map(similarity)));
-    const signals: SearchSignals = {
-      bm25: { text: relative(keyword.text), expansion: relative(keyword.expansion), context: relative(keyword.context), section: relative(keyword.section), title: relative(keyword.title) },
-      similarity,
-      bestSimilarity,
-    };
-    const profile = profileQuestion(question, this.facts, recall, this.memory.associations);
+    const dense = { similarity, bestSimilarity: Math.max(0, ...passages.flatMap((p) => p.sentenceIds.map(similarity))), recall };
     const ranked = passages.map((passage): RankedPassage => {
       const text = this.facts.passageTexts[passage.id] ?? '';
-      const features = passageFeatures(profile, passage, text, this.facts, signals);
+      const features = withDenseFeatures(lexicalOf(passage), passage, dense);
       return { passage, text, features, score: this.model ? this.model.score(features) : 0 };
     });
     return { ranked: ranked.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id), recall };
