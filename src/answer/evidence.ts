@@ -84,11 +84,13 @@ export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArra
   const { docIds, signal } = options;
   const asked = splitConversation(messages).question;
   const language = detectLanguage(asked);
-  const searched = splitConversation(options.searchAs ?? messages);
   const english = (text: string): string => (!text || detectLanguage(text) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
-  // The previous answer is mostly the documents' English quotes: only the user's own words are translated.
-  const context = [english(searched.previous), searched.answer].filter(Boolean).join(' ');
-  const question = readQuestion(english(searched.question), context, deps.context.reader);
+  // A follow-up is told by English cues ("it", "and what about …"), so the turns are read in their
+  // English search words first: the user's, and an answer a model wrote in Norwegian (Kilde's own
+  // answers are mostly the documents' English quotes, and read as English).
+  const searched = splitConversation((options.searchAs ?? messages).map((m) => ({ ...m, content: english(m.content) })));
+  const context = [searched.previous, searched.answer].filter(Boolean).join(' ');
+  const question = readQuestion(searched.question, context, deps.context.reader);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });
   const decision = decide(checkAnswer(question, ranked, recall, deps.context.facts), deps.answerability, deps.threshold);
   const helpSeeking = deps.help.contacts.length > 0 && detectHelpSeeking(asked, deps.help.model, deps.help.threshold).helpSeeking;

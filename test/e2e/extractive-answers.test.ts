@@ -63,6 +63,13 @@ describe('the offline answerer on real questions', () => {
     expect(r.citations.some((c) => /One trafficker was convicted/.test(c.text))).toBe(true);
   });
 
+  it('resolves a Norwegian follow-up against the earlier question, read in English words', async () => {
+    const r = await ask('Hvor mange menneskehandelsaker ble straffeforfulgt i 2005 ifølge 2006-rapporten?', 'Åtte saker.', 'Og hvor mange endte med dom?');
+    expect(r.searchedFor).toMatch(/prosecute in 2005/);
+    expect(r.citations.some((c) => /One trafficker was convicted/.test(c.text))).toBe(true);
+    await expectExactCitations(r);
+  });
+
   it('quotes each document a comparing question names, by year or by name', async () => {
     const r = await ask('Compare the reflection period in the 2006 plan and on the UDI page.');
     expect(r.grounded).toBe(true);
