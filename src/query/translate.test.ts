@@ -10,7 +10,7 @@ const translator = new Translator({
 
 describe('Translator.translate', () => {
   it('takes the longest phrase the glossary has first', () => {
-    expect(translator.translate('Hvor lenge?')).toBe('how long?');
+    expect(translator.translate('Hvor lenge?')).toBe('How long?');
   });
 
   it('finds an inflected form through its stem or its infinitive', () => {
@@ -28,6 +28,12 @@ describe('Translator.translate', () => {
     expect(withParticles.translate('arbeidslaget', () => false)).toBe('work team');
     const without = new Translator({ source: 'test', licence: 'CC0', entries: { opp: 'up', rett: 'right' } });
     expect(without.translate('opprettet', () => false)).toBe('up right');
+  });
+
+  it('carries a capital over, so a name inside a sentence stays a name; an acronym is read as written', () => {
+    const names = new Translator({ source: 'test', licence: 'CC0', entries: { norge: 'norway', rapport: 'report', kom: 'came' } });
+    expect(names.translate('rapport om Norge', () => false)).toBe('report Norway');
+    expect(names.translate('Rapport KOM', () => false)).toBe('Report came');
   });
 
   it('reads each side of a hyphen on its own', () => {
@@ -54,7 +60,7 @@ describe('Translator: loan words', () => {
   );
 
   it('reads a loan word through its spelling rules, inflected or not, and k as c', () => {
-    expect(withCognates.translate('Hva er definisjonen', () => false)).toBe('what is definition');
+    expect(withCognates.translate('Hva er definisjonen', () => false)).toBe('What is definition');
     expect(withCognates.translate('amerikanske nasjonal kontakt periode', () => false)).toBe('american national contact period');
   });
 
@@ -76,7 +82,7 @@ describe('Translator: the general dictionary', () => {
   );
 
   it('reads a word the glossary lacks through the dictionary, inflected or not, in the senses the documents use', () => {
-    expect(withDictionary.translate('Hva er forskjellen', () => false)).toBe('what is difference');
+    expect(withDictionary.translate('Hva er forskjellen', () => false)).toBe('What is difference');
     expect(withDictionary.translate('planen sønnen', () => false)).toBe('plan son');
   });
 
@@ -91,6 +97,6 @@ describe('Translator: the general dictionary', () => {
 
   it('ships a dictionary that reads general words the glossary lacks', () => {
     const shipped = shippedTranslator((w) => ['difference', 'denmark', 'method'].includes(w));
-    expect(shipped.translate('forskjellen Danmark metoden', () => false)).toBe('difference denmark method');
+    expect(shipped.translate('forskjellen Danmark metoden', () => false)).toBe('difference Denmark method');
   });
 });

@@ -188,7 +188,9 @@ export class Translator {
         const phrase = words.slice(i, i + n).join(' ').toLowerCase();
         const english = n === 1 ? this.lookup(phrase) : this.entries.get(phrase);
         if (english === undefined) continue;
-        if (english) out.push(english);
+        // A capital carries over ("Danmark" → "Denmark"): inside a sentence it marks a name, which
+        // the answer check holds the documents to, as it does in English.
+        if (english) out.push(/^\p{Lu}\p{Ll}+$/u.test(words[i] ?? '') ? `${english.charAt(0).toUpperCase()}${english.slice(1)}` : english);
         i += n;
         matched = true;
       }
