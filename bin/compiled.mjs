@@ -26,6 +26,26 @@ function sourceHash(tsc) {
   return hash.digest('hex');
 }
 
+/** Whether process `pid` is running (EPERM: it is, as another user's). */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
+/** Removes what builds left whose process died mid-compile (killed, out of memory): no one will swap them in. */
+function sweepAbandonedBuilds() {
+  const dist = dirname(outDir);
+  if (!existsSync(dist)) return;
+  for (const name of readdirSync(dist)) {
+    const pid = /^node\.build-(\d+)-[0-9a-f]+$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(dist, name), { recursive: true, force: true });
+  }
+}
+
 /** The TypeScript compiler when it is installed (it is a dev dependency: `npm ci --omit=dev` leaves it out). */
 function typescript() {
   try {
@@ -44,6 +64,7 @@ function typescript() {
  */
 export function compiledEntry({ force = false, log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`) } = {}) {
   const entry = join(outDir, 'cli', 'kilde.js');
+  sweepAbandonedBuilds();
   const tsc = typescript();
   if (!tsc) return existsSync(entry) ? entry : null;
   const wanted = sourceHash(tsc);
