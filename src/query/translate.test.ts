@@ -30,7 +30,7 @@ describe('Translator.translate', () => {
     expect(without.translate('opprettet', () => false)).toBe('up right');
   });
 
-  it('carries a capital over, so a name inside a sentence stays a name; an acronym is read as written', () => {
+  it('carries a capital over, so a name inside a sentence stays a name; an acronym\'s capitals are not carried over', () => {
     const names = new Translator({ source: 'test', licence: 'CC0', entries: { norge: 'norway', rapport: 'report', kom: 'came' } });
     expect(names.translate('rapport om Norge', () => false)).toBe('report Norway');
     expect(names.translate('Rapport KOM', () => false)).toBe('Report came');

@@ -40,9 +40,12 @@ export interface Dictionary {
  * which the glossary covers, and a dictionary reads them as rare senses ("å" → "river"); set by
  * hand, not tuned.
  */
-const MIN_DICTIONARY_WORD = 4;
+export const MIN_DICTIONARY_WORD = 4;
 
-/** English candidates a dictionary word is searched as: the senses the documents use, at most two (more would flood the query). */
+/**
+ * English senses a dictionary word is searched as, of those the documents use: two, set by hand
+ * (a second sense covers a near synonym, "difference distinction"; more would flood the query).
+ */
 const MAX_SENSES = 2;
 
 /** The longest phrase, in words, the glossary is looked up with: its longest entries ("nå for tiden", "kva for ein") have three. */
@@ -98,8 +101,8 @@ export class Translator {
 
   /**
    * A dictionary word's English: of its senses, those the documents use (a question about the plan
-   * means "plan", not "plane"), else its first sense, which then tells the answer check that the
-   * documents lack the word.
+   * means "plan", not "plane"). A word none of whose senses they use is not read at all: its first
+   * sense is often the wrong one. A sense with a stop word in it ("a lot") never counts as used.
    */
   private fromDictionary(form: string): string | undefined {
     const senses = form.length >= MIN_DICTIONARY_WORD ? this.dictionary.get(form) : undefined;
