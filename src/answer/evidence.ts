@@ -85,10 +85,9 @@ export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArra
   const asked = splitConversation(messages).question;
   const language = detectLanguage(asked);
   const english = (text: string): string => (!text || detectLanguage(text) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
-  // A follow-up is told by English cues ("it", "and what about …"), so the turns are read in their
-  // English search words first: the user's, and an answer a model wrote in Norwegian (Kilde's own
-  // answers are mostly the documents' English quotes, and read as English).
-  const searched = splitConversation((options.searchAs ?? messages).map((m) => ({ ...m, content: english(m.content) })));
+  // The turns are read in their English search words: the user's, and an answer a model wrote in
+  // Norwegian (Kilde's own answers are mostly the documents' English quotes, and read as English).
+  const searched = splitConversation(options.searchAs ?? messages, english);
   const context = [searched.previous, searched.answer].filter(Boolean).join(' ');
   const question = readQuestion(searched.question, context, deps.context.reader);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });

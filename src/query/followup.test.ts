@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFollowUp, rewriteFollowUp } from './followup.ts';
+import { isFollowUp, rewriteFollowUp, splitConversation } from './followup.ts';
 
 describe('isFollowUp', () => {
   it('recognises questions that open with "And" or lean on a pronoun', () => {
@@ -37,5 +37,24 @@ describe('rewriteFollowUp', () => {
     const long = `How many cases ${'x '.repeat(5000)}?`;
     const rewritten = rewriteFollowUp([{ role: 'user', content: long }, { role: 'assistant', content: 'Eight.' }, { role: 'user', content: 'And convictions?' }]);
     expect(rewritten.length).toBeLessThanOrEqual(2000 + ' And convictions?'.length);
+  });
+
+  it('tells a follow-up by the turns as `read` gives them, and reads only the turns it uses, cut to length', () => {
+    const english: Record<string, string> = { 'hva er en refleksjonsperiode?': 'what is a reflection period?', 'kan den forlenges?': 'can it be extended?' };
+    const seen: string[] = [];
+    const read = (text: string): string => {
+      seen.push(text);
+      return english[text] ?? text;
+    };
+    const turns = [
+      { role: 'user' as const, content: 'hvem er UDI?' },
+      { role: 'assistant' as const, content: 'UDI er utlendingsdirektoratet.' },
+      { role: 'user' as const, content: 'hva er en refleksjonsperiode?' },
+      { role: 'assistant' as const, content: 'Seks måneder.' },
+      { role: 'user' as const, content: 'kan den forlenges?' },
+    ];
+    expect(splitConversation(turns)).toMatchObject({ context: '' });
+    expect(splitConversation(turns, read)).toEqual({ question: 'can it be extended?', context: 'what is a reflection period? Seks måneder.', previous: 'what is a reflection period?', answer: 'Seks måneder.' });
+    expect(seen.sort()).toEqual(['Seks måneder.', 'hva er en refleksjonsperiode?', 'kan den forlenges?']);
   });
 });

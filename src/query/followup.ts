@@ -26,15 +26,20 @@ export interface Conversation {
   answer: string;
 }
 
-export function splitConversation(messages: ReadonlyArray<ChatMessage>): Conversation {
-  const question = messages[messages.length - 1]?.content.trim() ?? '';
+/**
+ * `read` turns each text used into the words it is searched as (a Norwegian turn into English: the
+ * follow-up cues above are English); only the turns used are read, after they are cut to length.
+ */
+export function splitConversation(messages: ReadonlyArray<ChatMessage>, read: (text: string) => string = (text) => text): Conversation {
+  const question = read(messages[messages.length - 1]?.content.trim() ?? '');
   const earlier = messages.slice(0, -1);
   const previousAt = earlier.map((m) => m.role).lastIndexOf('user');
   const previous = earlier[previousAt]?.content.trim();
   if (!previous || !isFollowUp(question)) return { question, context: '', previous: '', answer: '' };
   // Earlier turns may be long; the topic sits in the question's length of text, and more only costs time.
-  const asked = previous.slice(0, MAX_CONTEXT_CHARS);
-  const answer = (earlier.slice(previousAt + 1).find((m) => m.role === 'assistant')?.content.trim() ?? '').slice(0, MAX_CONTEXT_CHARS - asked.length);
+  const cut = previous.slice(0, MAX_CONTEXT_CHARS);
+  const answer = read((earlier.slice(previousAt + 1).find((m) => m.role === 'assistant')?.content.trim() ?? '').slice(0, MAX_CONTEXT_CHARS - cut.length));
+  const asked = read(cut);
   return { question, context: `${asked} ${answer}`.trim(), previous: asked, answer };
 }
 
