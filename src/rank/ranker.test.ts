@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tinyCorpus, tinyDoc, type TinyCorpus } from '../../test/support/tiny-corpus.ts';
 import { readQuestion } from '../query/analyse.ts';
+import { boundedQuestion } from './bounds.ts';
+import { keywordCandidates } from './candidates.ts';
 import { FEATURES } from './features.ts';
 import { QuestionMemory } from './memory.ts';
 import { LinearModel } from './model.ts';
@@ -77,6 +79,13 @@ describe('Ranker.rank', () => {
       return dot / Math.sqrt(a * b);
     };
     for (const r of slow) expect(r.features[FEATURES.indexOf('dense')]).toBeCloseTo(Math.max(...r.passage.sentenceIds.map(cosine)), 5);
+    // Both kinds of candidate are there: those the keyword lists found (features worked out while
+    // embedding) and those only the vector found (worked out after); each has its lexical features.
+    const keyword = keywordCandidates(corpus.index, boundedQuestion(readQuestion(question, '', corpus.reader), (t) => corpus.facts.idf(t)), undefined);
+    const byKeyword = new Set(Object.values(keyword).flatMap((hits) => [...hits.top]));
+    expect(slow.some((r) => byKeyword.has(r.passage.id))).toBe(true);
+    expect(slow.some((r) => !byKeyword.has(r.passage.id))).toBe(true);
+    for (const r of slow) expect(r.features[FEATURES.indexOf('log_length')]).toBeCloseTo(Math.log(1 + r.text.length) / Math.log(1000), 9);
     expect(slow[0]?.text).toMatch(/safe place to stay/);
   });
 });

@@ -63,16 +63,10 @@ export class Ranker {
     // One turn of the event loop lets the embedder send the query to its worker thread; the keyword
     // searches then run on this thread while the model works on the other.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    let keyword: KeywordScores;
-    try {
-      keyword = keywordCandidates(this.index, question, allowed, this.options);
-    } catch (error) {
-      embedding.catch(() => undefined);
-      throw error;
-    }
-    const bm25: KeywordSignals = { text: relative(keyword.text), expansion: relative(keyword.expansion), context: relative(keyword.context), section: relative(keyword.section), title: relative(keyword.title) };
     const profile = profileQuestion(question, this.facts, this.memory.associations);
     const lexical = new Map<number, number[]>();
+    let keyword: KeywordScores;
+    let bm25: KeywordSignals;
     const lexicalOf = (passage: Passage): number[] => {
       let features = lexical.get(passage.id);
       if (!features) {
@@ -81,13 +75,21 @@ export class Ranker {
       }
       return features;
     };
-    // Still on this thread while the model embeds: the keyword candidates' features that need no
-    // query vector (most of the features, and of the work).
-    for (const hits of Object.values(keyword)) {
-      for (const id of hits.top) {
-        const passage = this.index.passages[id];
-        if (passage) lexicalOf(passage);
+    try {
+      keyword = keywordCandidates(this.index, question, allowed, this.options);
+      bm25 = { text: relative(keyword.text), expansion: relative(keyword.expansion), context: relative(keyword.context), section: relative(keyword.section), title: relative(keyword.title) };
+      // Still on this thread while the model embeds: the keyword candidates' features that need no
+      // query vector (most of the features, and of the work).
+      for (const hits of Object.values(keyword)) {
+        for (const id of hits.top) {
+          const passage = this.index.passages[id];
+          if (passage) lexicalOf(passage);
+        }
       }
+    } catch (error) {
+      // The embedding may still fail (an abort): nobody awaits it now.
+      embedding.catch(() => undefined);
+      throw error;
     }
     const queryVector = await embedding;
     request.signal?.throwIfAborted();
