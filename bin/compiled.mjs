@@ -5,7 +5,7 @@
 // of what it was compiled from. Run directly (`npm run build`) it builds now and says where.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +36,20 @@ function alive(pid) {
   }
 }
 
+/**
+ * How old a build folder must be before it counts as abandoned: a compile takes ~10 s here, and a
+ * process in another pid namespace (a container sharing the folder) may look dead while it builds.
+ */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
 /** Removes what builds left whose process died mid-compile (killed, out of memory): no one will swap them in. */
 function sweepAbandonedBuilds() {
   const dist = dirname(outDir);
   if (!existsSync(dist)) return;
   for (const name of readdirSync(dist)) {
     const pid = /^node\.build-(\d+)-[0-9a-f]+$/.exec(name)?.[1];
-    if (pid && !alive(Number(pid))) rmSync(join(dist, name), { recursive: true, force: true });
+    const folder = join(dist, name);
+    if (pid && !alive(Number(pid)) && Date.now() - statSync(folder).mtimeMs > ABANDONED_AFTER_MS) rmSync(folder, { recursive: true, force: true });
   }
 }
 
