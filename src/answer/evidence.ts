@@ -83,8 +83,9 @@ export interface GatherOptions {
 export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArray<ChatMessage>, options: GatherOptions = {}): Promise<Evidence> {
   const { docIds, signal } = options;
   const asked = splitConversation(messages).question;
-  const language = detectLanguage(asked);
-  const english = (text: string): string => (!text || detectLanguage(text) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
+  const lean = (words: ReadonlyArray<string>): number => deps.translator.lean(words);
+  const language = detectLanguage(asked, lean);
+  const english = (text: string): string => (!text || detectLanguage(text, lean) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
   // The turns are read in their English search words: the user's, and an answer a model wrote in
   // Norwegian (Kilde's own answers are mostly the documents' English quotes, and read as English).
   const searched = splitConversation(options.searchAs ?? messages, english);

@@ -17,4 +17,13 @@ describe('detectLanguage', () => {
   it('takes a question it cannot tell for English', () => {
     expect(detectLanguage('KOM?')).toBe('en');
   });
+
+  it('reads a text with no function words of either language by its content words, when told how they lean', () => {
+    const lean = (words: ReadonlyArray<string>): number => words.filter((w) => w === 'straff').length - words.filter((w) => w === 'victim').length;
+    expect(detectLanguage('straff menneskehandel')).toBe('en');
+    expect(detectLanguage('straff menneskehandel', lean)).toBe('nb');
+    expect(detectLanguage('victim shelter', lean)).toBe('en');
+    // Function words decide when there are any: the content words are not asked.
+    expect(detectLanguage('what is straff', lean)).toBe('en');
+  });
 });

@@ -17,8 +17,18 @@ const NORWEGIAN = new Set(
 /** Words only nynorsk writes so: they tell it from bokmål. */
 const NYNORSK = new Set('ikkje eg kva korleis kven kor kvifor dei frå nokon vert ho berre mykje'.split(' '));
 
-/** The language of `text`, by which language's closed-class words it uses more; English when unsure. */
-export function detectLanguage(text: string): Language {
+/**
+ * How the content words of a text lean, for a text with no function word of either language
+ * ("straff menneskehandel", "victim shelter"): above 0 Norwegian, below 0 English. Given by whoever
+ * holds the word lists (see Translator.lean).
+ */
+export type VocabularyLean = (words: ReadonlyArray<string>) => number;
+
+/**
+ * The language of `text`, by which language's closed-class words it uses more; when it has none,
+ * by its content words (`lean`); English when unsure.
+ */
+export function detectLanguage(text: string, lean?: VocabularyLean): Language {
   const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   let english = 0;
   let norwegian = 0;
@@ -30,6 +40,7 @@ export function detectLanguage(text: string): Language {
   }
   // Letters only Norwegian (and Danish) write tip a tie: "hjelp på krisesenter" has few function words.
   if (/[æøå]/i.test(text)) norwegian += 1;
+  if (norwegian === 0 && english === 0 && lean && lean(words) > 0) return 'nb';
   if (norwegian <= english) return 'en';
   return nynorsk > 0 ? 'nn' : 'nb';
 }

@@ -100,3 +100,18 @@ describe('Translator: the general dictionary', () => {
     expect(shipped.translate('forskjellen Danmark metoden', () => false)).toBe('difference Denmark method');
   });
 });
+
+describe('Translator.lean', () => {
+  const lists = new Translator(
+    { source: 'test', licence: 'CC0', entries: { straff: 'penalty punishment', telefon: 'phone', nummer: 'number', film: 'film' } },
+    { dictionary: { source: 'test', licence: 'CC BY-SA', entries: { krisesenter: ['crisis centre'] } } },
+  );
+
+  it('counts words only the Norwegian lists have (inflected, or as a compound) for Norwegian and English words they lack against it', () => {
+    expect(lists.lean(['straffen', 'telefonnummer', 'krisesenteret'])).toBe(3);
+    expect(lists.lean(['victim', 'penalty'])).toBe(-1);
+    // A word of both languages ("film") and an unknown one ("xyz") tell nothing.
+    expect(lists.lean(['film', 'xyz'])).toBe(0);
+  });
+});
+

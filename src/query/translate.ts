@@ -82,6 +82,8 @@ export class Translator {
   private readonly particles: ReadonlySet<string>;
   private readonly endings: ReadonlyArray<readonly [string, string]>;
   private readonly knows: (englishWord: string) => boolean;
+  /** Every English word of the word lists' senses, built on first use (only `lean` needs it). */
+  private english: ReadonlySet<string> | undefined;
 
   constructor(glossary: Glossary, options: TranslatorOptions = {}) {
     this.entries = new Map(Object.entries(glossary.entries));
@@ -165,6 +167,25 @@ export class Translator {
       }
     }
     return undefined;
+  }
+
+  /**
+   * How far `words` (lower case) lean Norwegian: one for each word the Norwegian word lists have (as
+   * written or inflected) that is no English word, less one for each English word they lack. English
+   * words are the dictionary's and glossary's English senses and those the documents use.
+   */
+  lean(words: ReadonlyArray<string>): number {
+    this.english ??= new Set([...this.entries.values(), ...[...this.dictionary.values()].flat()].flatMap((sense) => sense.split(/[ '-]/)));
+    const english = this.english;
+    const listed = (form: string): string | undefined => (this.entries.has(form) || this.dictionary.has(form) ? '' : undefined);
+    let lean = 0;
+    for (const word of words) {
+      const isEnglish = english.has(word);
+      const isNorwegian = this.inflected(word, listed) !== undefined || this.compound(word) !== undefined;
+      if (isNorwegian && !isEnglish) lean++;
+      if (isEnglish && !isNorwegian) lean--;
+    }
+    return lean;
   }
 
   /**

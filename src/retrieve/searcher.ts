@@ -31,7 +31,7 @@ export class Searcher {
   /** The `k` best chunks for `query`, as exact slices, best first. */
   async search(request: SearchRequest): Promise<Hit[]> {
     // The documents are English: a Norwegian query is searched in English words.
-    const query = detectLanguage(request.query) === 'en' ? request.query : this.translator.translate(request.query, keepUntranslated);
+    const query = detectLanguage(request.query, (words) => this.translator.lean(words)) === 'en' ? request.query : this.translator.translate(request.query, keepUntranslated);
     const question = readQuestion(query, '', this.reader);
     const { ranked } = await this.ranker.rank({ question, ...(request.docIds ? { docIds: request.docIds } : {}), ...(request.signal ? { signal: request.signal } : {}) });
     return rankChunks(ranked, this.index.chunks, request.k).map(({ chunkIndex, score, best }) => {

@@ -225,7 +225,7 @@ export class LlmAnswerer implements Answerer {
     const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
     const hasHistory = request.messages.slice(0, -1).some((m) => m.role === 'user');
     // A question in another language is condensed too: the step translates it for the search.
-    const needed = (hasHistory && isFollowUp(question)) || detectLanguage(question) !== 'en';
+    const needed = (hasHistory && isFollowUp(question)) || detectLanguage(question, (words) => this.deps.translator.lean(words)) !== 'en';
     if (!needed) return { messages: request.messages };
     try {
       const text = await this.caller.stream([new SystemMessage(CONDENSE_SYSTEM_PROMPT), new HumanMessage(condenseUserPrompt(request.messages))], () => undefined, request.signal);
