@@ -171,8 +171,9 @@ export class Translator {
 
   /**
    * How far `words` (lower case) lean Norwegian: one for each word the Norwegian word lists have (as
-   * written or inflected) that is no English word, less one for each English word they lack. English
-   * words are the dictionary's and glossary's English senses and those the documents use.
+   * written, inflected or as a compound) that is no English word, less one for each English word they
+   * lack. English words are the glossary's and the dictionary's English senses (not the documents'
+   * words: the plan quotes Norwegian titles, so some Norwegian words are among those).
    */
   lean(words: ReadonlyArray<string>): number {
     this.english ??= new Set([...this.entries.values(), ...[...this.dictionary.values()].flat()].flatMap((sense) => sense.split(/[ '-]/)));
