@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { answerAsText } from '../answer/references.ts';
 import { loadConfig } from '../config.ts';
+import { unknownDocIds } from '../corpus/doc-ids.ts';
 import { AppError } from '../errors.ts';
 import { createMcpServer } from '../mcp/server.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
@@ -50,9 +51,8 @@ async function runtime(): Promise<Runtime> {
 
 function checkedDocIds(rt: Runtime, ids: ReadonlyArray<string> | undefined): string[] | undefined {
   if (!ids?.length) return undefined;
-  const known = new Set(rt.documents.map((d) => d.id));
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) throw new UsageError(`unknown document id(s) ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
+  const problem = unknownDocIds(ids, rt.documents.map((d) => d.id));
+  if (problem) throw new UsageError(problem);
   return [...ids];
 }
 

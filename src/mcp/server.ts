@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Answerer } from '../answer/answerer.ts';
 import { corpusView } from '../answer/citations.ts';
 import { answerAsText } from '../answer/references.ts';
+import { unknownDocIds } from '../corpus/doc-ids.ts';
 import type { Hit, ParsedDocument } from '../types.ts';
 
 export interface McpDeps {
@@ -45,8 +46,8 @@ export function createMcpServer(deps: McpDeps): McpServer {
   // Section paths found as citations find them, so a passage's breadcrumb matches theirs.
   const view = corpusView(deps.documents, Object.fromEntries(deps.documents.map((d) => [d.id, d.sections])));
   const knownIds = (ids: ReadonlyArray<string> | undefined): void => {
-    const unknown = ids?.filter((id) => !byId.has(id)) ?? [];
-    if (unknown.length) throw new Error(`unknown document id(s) ${unknown.join(', ')}; known: ${[...byId.keys()].join(', ')}`);
+    const problem = unknownDocIds(ids, byId.keys());
+    if (problem) throw new Error(problem);
   };
   const server = new McpServer(
     { name: 'kilde', version: deps.version },

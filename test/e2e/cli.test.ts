@@ -82,7 +82,7 @@ describe('kilde ask', () => {
     expect(empty.stderr).toMatch(/kilde: the question must not be empty/);
     const unknown = await kilde('ask', '--doc', 'nope', QUESTION);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown document id(s) nope');
+    expect(unknown.stderr).toContain('unknown document id(s) "nope"; known: ');
   });
 });
 
