@@ -4,7 +4,7 @@
  */
 import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
 import { splitConversation } from '../query/followup.ts';
-import { detectLanguage, type Language } from '../query/language.ts';
+import type { Language } from '../query/language.ts';
 import type { Translator } from '../query/translate.ts';
 import { detectHelpSeeking } from '../query/help-seeking.ts';
 import { checkAnswer, decide, type AnswerDecision } from '../rank/answerability.ts';
@@ -57,18 +57,6 @@ export interface Evidence {
   searchedFor: string;
 }
 
-/**
- * Reads the conversation's last question (a Norwegian one through the glossary, into English search
- * words), ranks the passages, decides whether they answer, and whether the asker needs help now.
- */
-/**
- * Whether a word of a Norwegian question the glossary does not know is kept for the search: a name
- * or acronym (a capital) or a figure. Other words are dropped, even those the corpus has: the plan
- * cites Norwegian titles ("En kartlegging av kvinner …"), which an untranslated word would find.
- */
-export function keepUntranslated(word: string): boolean {
-  return /\p{Lu}|\d/u.test(word);
-}
 
 export interface GatherOptions {
   docIds?: ReadonlyArray<string>;
@@ -80,15 +68,17 @@ export interface GatherOptions {
   searchAs?: ReadonlyArray<ChatMessage>;
 }
 
+/**
+ * Reads the conversation's last question (a Norwegian one through the glossary, into English search
+ * words), ranks the passages, decides whether they answer, and whether the asker needs help now.
+ */
 export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArray<ChatMessage>, options: GatherOptions = {}): Promise<Evidence> {
   const { docIds, signal } = options;
   const asked = splitConversation(messages).question;
-  const lean = (words: ReadonlyArray<string>): number => deps.translator.lean(words);
-  const language = detectLanguage(asked, lean);
-  const english = (text: string): string => (!text || detectLanguage(text, lean) === 'en' ? text : deps.translator.translate(text, keepUntranslated));
+  const language = deps.translator.languageOf(asked);
   // The turns are read in their English search words: the user's, and an answer a model wrote in
   // Norwegian (Kilde's own answers are mostly the documents' English quotes, and read as English).
-  const searched = splitConversation(options.searchAs ?? messages, english);
+  const searched = splitConversation(options.searchAs ?? messages, (text) => deps.translator.inEnglish(text));
   const context = [searched.previous, searched.answer].filter(Boolean).join(' ');
   const question = readQuestion(searched.question, context, deps.context.reader);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });

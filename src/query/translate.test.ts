@@ -115,3 +115,14 @@ describe('Translator.lean', () => {
   });
 });
 
+
+describe('Translator.inEnglish', () => {
+  const lists = new Translator({ source: 'test', licence: 'CC0', entries: { hvor: 'where', straff: 'penalty', er: 'is' } });
+
+  it('leaves English as it is and translates Norwegian, a search-box query read by its words', () => {
+    expect(lists.inEnglish('where is the penalty?')).toBe('where is the penalty?');
+    expect(lists.inEnglish('Hvor er straff?')).toBe('Where is penalty?');
+    expect(lists.languageOf('straff')).toBe('nb');
+    expect(lists.inEnglish('straff')).toBe('penalty');
+  });
+});

@@ -2,6 +2,7 @@
  * @module Norwegian questions turned into English search words through a glossary (data, see
  * glossary.json): the documents are English, and offline there is no model to translate.
  */
+import { detectLanguage, type Language } from './language.ts';
 
 /** Norwegian word endings and the English ones they regularly become in loan words ("definisjon" → "definition"). */
 export interface Cognates {
@@ -68,6 +69,15 @@ const MIN_COGNATE = 6;
  * a word ("UDI's") is an apostrophe, not a quote.
  */
 const QUOTED = /(?<![\p{L}\p{N}])[«“"'‘]([^»”"'’]{2,60})[»”"'’](?![\p{L}\p{N}])/gu;
+
+/**
+ * Whether a word of a Norwegian question the word lists do not know is kept for the search: a name
+ * or acronym (a capital) or a figure. Other words are dropped, even those the corpus has: the plan
+ * cites Norwegian titles ("En kartlegging av kvinner …"), which an untranslated word would find.
+ */
+export function keepUntranslated(word: string): boolean {
+  return /\p{Lu}|\d/u.test(word);
+}
 
 export interface TranslatorOptions {
   cognates?: Cognates;
@@ -187,6 +197,16 @@ export class Translator {
       if (isEnglish && !isNorwegian) lean--;
     }
     return lean;
+  }
+
+  /** The language of `text`; one without function words is judged by these word lists (`lean`). */
+  languageOf(text: string): Language {
+    return detectLanguage(text, (words) => this.lean(words));
+  }
+
+  /** `text` in English search words: as it is when it reads as English, else translated. */
+  inEnglish(text: string): string {
+    return !text || this.languageOf(text) === 'en' ? text : this.translate(text, keepUntranslated);
   }
 
   /**

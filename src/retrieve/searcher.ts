@@ -1,9 +1,7 @@
 /** @module Search for other programs: the learned ranking, as verbatim chunks with the passage that earned each its place. */
 import type { BuiltIndex } from '../index/built-index.ts';
 import { readQuestion, type QuestionReader } from '../query/analyse.ts';
-import { detectLanguage } from '../query/language.ts';
 import type { Translator } from '../query/translate.ts';
-import { keepUntranslated } from '../answer/evidence.ts';
 import { rankChunks } from '../rank/diversify.ts';
 import type { Ranker } from '../rank/ranker.ts';
 import type { Hit, SourceDocument } from '../types.ts';
@@ -31,8 +29,7 @@ export class Searcher {
   /** The `k` best chunks for `query`, as exact slices, best first. */
   async search(request: SearchRequest): Promise<Hit[]> {
     // The documents are English: a Norwegian query is searched in English words.
-    const query = detectLanguage(request.query, (words) => this.translator.lean(words)) === 'en' ? request.query : this.translator.translate(request.query, keepUntranslated);
-    const question = readQuestion(query, '', this.reader);
+    const question = readQuestion(this.translator.inEnglish(request.query), '', this.reader);
     const { ranked } = await this.ranker.rank({ question, ...(request.docIds ? { docIds: request.docIds } : {}), ...(request.signal ? { signal: request.signal } : {}) });
     return rankChunks(ranked, this.index.chunks, request.k).map(({ chunkIndex, score, best }) => {
       const chunk = this.index.chunks[chunkIndex];

@@ -9,7 +9,6 @@ import type { Config } from '../../config.ts';
 import { ProviderError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { isFollowUp } from '../../query/followup.ts';
-import { detectLanguage } from '../../query/language.ts';
 import { nonOverlapping } from '../../rank/diversify.ts';
 import type { RankedPassage } from '../../rank/ranker.ts';
 import type { ChatMessage } from '../../types.ts';
@@ -225,7 +224,7 @@ export class LlmAnswerer implements Answerer {
     const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
     const hasHistory = request.messages.slice(0, -1).some((m) => m.role === 'user');
     // A question in another language is condensed too: the step translates it for the search.
-    const needed = (hasHistory && isFollowUp(question)) || detectLanguage(question, (words) => this.deps.translator.lean(words)) !== 'en';
+    const needed = (hasHistory && isFollowUp(question)) || this.deps.translator.languageOf(question) !== 'en';
     if (!needed) return { messages: request.messages };
     try {
       const text = await this.caller.stream([new SystemMessage(CONDENSE_SYSTEM_PROMPT), new HumanMessage(condenseUserPrompt(request.messages))], () => undefined, request.signal);
