@@ -85,7 +85,7 @@ async function collectAll(items: ReadonlyArray<EvalItem>, inTrain: boolean, inde
     const memory = memoryFor(item, inTrain);
     const ranker = rankers.get(memory) ?? new Ranker(index, context.facts, embedder, null, memory);
     rankers.set(memory, ranker);
-    out.push(await collect(item, ranker, context.reader, locator));
+    out.push(await collect(item, ranker, context, locator));
   }
   return out;
 }
@@ -142,8 +142,9 @@ const promptPassages = PROMPT_KS.find((k) => (validationFigures.recallAt[k] ?? 0
 
 // 2. The answer check, on the ranker's output: answerable questions against unanswerable ones and
 // leave-one-document-out negatives, the classes weighted equally. Questions a constraint vetoes are
-// refused whatever the model says, so the model learns from the others.
-const checksOf = (set: ReadonlyArray<Example>) => set.map((e) => ({ check: checkAnswer(e.question, rescore(e, ranker), e.recall, full.facts), label: (e.gold.length > 0 ? 1 : 0) as 0 | 1 }));
+// refused whatever the model says, so the model learns from the others. Each is checked against the
+// index it was asked of (a leave-one-out negative against the index without its document).
+const checksOf = (set: ReadonlyArray<Example>) => set.map((e) => ({ check: checkAnswer(e.question, rescore(e, ranker), e.recall, e.facts), label: (e.gold.length > 0 ? 1 : 0) as 0 | 1 }));
 const trainChecks = checksOf([...train, ...trainNegatives]).filter((c) => !c.check.vetoed);
 const trainRows = trainChecks.map((c) => c.check.features);
 const trainLabels = trainChecks.map((c) => c.label);

@@ -6,6 +6,7 @@ import type { Passage } from '../index/passages.ts';
 import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
 import { splitConversation } from '../query/followup.ts';
 import { embeddedText } from '../rank/bounds.ts';
+import type { CorpusFacts } from '../rank/corpus-facts.ts';
 import type { Recall } from '../rank/memory.ts';
 import type { RankedPassage, Ranker } from '../rank/ranker.ts';
 import type { ChatMessage } from '../types.ts';
@@ -16,6 +17,8 @@ export interface Example {
   question: Question;
   ranked: RankedPassage[];
   recall: Recall | null;
+  /** What is known of the index the question was asked of: the full one, or one without a document. */
+  facts: CorpusFacts;
   gold: DocSpan[];
   /** Indexes into `ranked` of the passages that answer. */
   positives: number[];
@@ -43,12 +46,13 @@ export function questionOf(item: EvalItem, reader: QuestionReader): Question {
 /** The text a question is embedded as, exactly as the ranker embeds it. */
 export const searchText = (question: Question): string => embeddedText(question);
 
-export async function collect(item: EvalItem, ranker: Ranker, reader: QuestionReader, locator: QuoteLocator, docIds?: ReadonlyArray<string>): Promise<Example> {
+export async function collect(item: EvalItem, ranker: Ranker, context: { reader: QuestionReader; facts: CorpusFacts }, locator: QuoteLocator, docIds?: ReadonlyArray<string>): Promise<Example> {
+  const { reader, facts } = context;
   const question = questionOf(item, reader);
   const { ranked, recall } = await ranker.rank({ question, ...(docIds ? { docIds } : {}) });
   const gold = goldSpans(item, locator);
   const positives = ranked.flatMap((r, i) => (answers(r.passage, gold) ? [i] : []));
-  return { id: item.id, kind: item.kind, question, ranked, recall, gold, positives };
+  return { id: item.id, kind: item.kind, question, ranked, recall, facts, gold, positives };
 }
 
 export function goldSpans(item: EvalItem, locator: QuoteLocator): DocSpan[] {
