@@ -154,20 +154,25 @@ export function definitionOf(subject: string): (passage: string) => boolean {
   return (passage) => after.test(passage) || before.test(passage);
 }
 
-function share(weighted: ReadonlyArray<readonly [string, number]>, total: number, has: (t: string) => boolean): number {
-  let mass = 0;
-  for (const [t, w] of weighted) if (has(t)) mass += w;
-  return mass / total;
-}
-
 /** The features that need the query vector; the others are worked out while the question is embedded. */
 const DENSE_FEATURES = ['dense', 'dense_gap', 'memory_lexical', 'memory_dense'] as const satisfies ReadonlyArray<FeatureName>;
 type DenseFeatureName = (typeof DENSE_FEATURES)[number];
 const DENSE_AT = DENSE_FEATURES.map((name) => FEATURES.indexOf(name));
 
+/** Each feature's place in the vector. */
+const AT = Object.fromEntries(FEATURES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+
+/** Whether any of `reaching` (corpus terms a lexicon relates to a question term) is among the passage's terms. */
+function reaches(reaching: ReadonlySet<string> | undefined, own: ReadonlySet<string>): boolean {
+  if (reaching) for (const x of reaching) if (own.has(x)) return true;
+  return false;
+}
+
 /**
  * The feature vector of one passage, in FEATURES order, without the features of the query vector
- * (left at 0 for `withDenseFeatures`): everything here can be worked out while the model embeds the question.
+ * (left at 0 for `withDenseFeatures`): everything here can be worked out while the model embeds the
+ * question. It runs for every candidate of every question, so the coverage shares are summed in one
+ * pass over the question's terms and written straight into the vector.
  */
 export function lexicalFeatures(profile: QuestionProfile, passage: Passage, text: string, facts: CorpusFacts, bm25: KeywordSignals): number[] {
   const { question, weighted, totalIdf } = profile;
@@ -175,16 +180,34 @@ export function lexicalFeatures(profile: QuestionProfile, passage: Passage, text
   const section = facts.sectionTermsOf(passage);
   const doc = facts.documents.get(passage.docId);
   const title = doc?.titleTerms ?? new Set<string>();
-  const inText = (t: string): boolean => own.has(t);
-  const via = (map: ReadonlyMap<string, ReadonlySet<string>>) => (t: string): boolean => {
-    if (own.has(t)) return false;
-    for (const x of map.get(t) ?? []) if (own.has(x)) return true;
-    return false;
-  };
-  const bestSentence = Math.max(0, ...passage.sentenceIds.map((id) => share(weighted, totalIdf, (t) => facts.sentenceTerms[id]?.has(t) ?? false)));
   const neighbourhood = facts.neighbourhoodTerms[passage.id] ?? own;
+  // IDF mass of the question's terms: in the text, reached by a synonym or a derivation only, in the
+  // section titles only, in the document title, around the passage; and the rarest term found nowhere.
+  let inText = 0;
+  let viaSynonym = 0;
+  let viaDerivation = 0;
+  let inSectionOnly = 0;
+  let inTitle = 0;
+  let inNeighbourhood = 0;
   let missingRare = 0;
-  for (const [t] of weighted) if (!own.has(t) && !section.has(t)) missingRare = Math.max(missingRare, facts.relativeIdf(t));
+  for (const [t, w] of weighted) {
+    if (own.has(t)) inText += w;
+    else {
+      if (reaches(profile.synonymsOf.get(t), own)) viaSynonym += w;
+      if (reaches(profile.derivationsOf.get(t), own)) viaDerivation += w;
+      if (section.has(t)) inSectionOnly += w;
+      else missingRare = Math.max(missingRare, facts.relativeIdf(t));
+    }
+    if (title.has(t)) inTitle += w;
+    if (neighbourhood.has(t)) inNeighbourhood += w;
+  }
+  let bestSentence = 0;
+  for (const id of passage.sentenceIds) {
+    const terms = facts.sentenceTerms[id];
+    let mass = 0;
+    if (terms) for (const [t, w] of weighted) if (terms.has(t)) mass += w;
+    bestSentence = Math.max(bestSentence, mass / totalIdf);
+  }
   const holds = passage.facts;
   const asks = question.asks;
   const named = question.mentions.strengths;
@@ -199,50 +222,52 @@ export function lexicalFeatures(profile: QuestionProfile, passage: Passage, text
   const kind = passage.kind;
   let bigrams = 0;
   for (const b of profile.bigrams) if (passage.sentenceIds.some((id) => facts.sentenceBigrams[id]?.has(b))) bigrams++;
-  const values: Record<Exclude<FeatureName, DenseFeatureName>, number> = {
-    cov_text: share(weighted, totalIdf, inText),
-    cov_sentence: bestSentence,
-    cov_synonym: share(weighted, totalIdf, via(profile.synonymsOf)),
-    cov_derivation: share(weighted, totalIdf, via(profile.derivationsOf)),
-    cov_section: share(weighted, totalIdf, (t) => !own.has(t) && section.has(t)),
-    cov_title: share(weighted, totalIdf, (t) => title.has(t)),
-    cov_context: question.contextTerms.length ? share(profile.contextWeighted, profile.contextIdf, (t) => own.has(t) || section.has(t)) : 0,
-    cov_neighbourhood: share(weighted, totalIdf, (t) => neighbourhood.has(t)),
-    bigrams: profile.bigrams.size ? bigrams / profile.bigrams.size : 0,
-    missing_rare: missingRare,
-    bm25_text: bm25.text(passage.id),
-    bm25_expansion: bm25.expansion(passage.id),
-    bm25_context: bm25.context(passage.id),
-    bm25_section: bm25.section(passage.id),
-    bm25_title: bm25.title(passage.id),
-    sentences_2: n === 2 ? 1 : 0,
-    sentences_3plus: n >= 3 ? 1 : 0,
-    log_length: Math.log(1 + text.length) / Math.log(1000),
-    kind_list: kind === 'list' ? 1 : 0,
-    kind_table: kind === 'table' ? 1 : 0,
-    kind_sidebar: kind === 'sidebar' ? 1 : 0,
-    kind_footnote: kind === 'footnote' ? 1 : 0,
-    kind_caption: kind === 'caption' ? 1 : 0,
-    kind_preamble: kind === 'preamble' ? 1 : 0,
-    opens_section: passage.opensSection ? 1 : 0,
-    asks_met: asks !== null && holds.includes(asks) ? 1 : 0,
-    asks_missed: asks !== null && !holds.includes(asks) ? 1 : 0,
-    defines_subject: profile.definesSubject?.(text) ? 1 : 0,
-    doc_named: named.get(passage.docId) ?? 0,
-    doc_other_named: named.size > 0 && !named.has(passage.docId) ? 1 : 0,
-    recency: doc?.recency ?? 0.5,
-    recency_now: question.aboutNow ? (doc?.recency ?? 0.5) : 0,
-    undated_now: question.aboutNow && doc && !doc.dated ? 1 : 0,
-    year_in_passage: question.years.length ? yearsInPassage / question.years.length : 0,
-    year_in_document: question.years.length ? yearsInDoc / question.years.length : 0,
-    year_missing: question.years.length ? (question.years.length - yearsInPassage - yearsInDoc) / question.years.length : 0,
-    names_met: question.names.length ? namesMet / question.names.length : 0,
-    names_missing: question.names.length ? (question.names.length - namesMet) / question.names.length : 0,
-    to_reader: passage.toReader ? 1 : 0,
-    to_reader_first_person: passage.toReader && question.firstPerson ? 1 : 0,
-    association: associated(profile, own),
-  };
-  return FEATURES.map((name) => (name in values ? values[name as keyof typeof values] : 0));
+  let context = 0;
+  if (question.contextTerms.length) for (const [t, w] of profile.contextWeighted) if (own.has(t) || section.has(t)) context += w;
+
+  const f = new Array<number>(FEATURES.length).fill(0);
+  f[AT.cov_text] = inText / totalIdf;
+  f[AT.cov_sentence] = bestSentence;
+  f[AT.cov_synonym] = viaSynonym / totalIdf;
+  f[AT.cov_derivation] = viaDerivation / totalIdf;
+  f[AT.cov_section] = inSectionOnly / totalIdf;
+  f[AT.cov_title] = inTitle / totalIdf;
+  f[AT.cov_context] = context / profile.contextIdf;
+  f[AT.cov_neighbourhood] = inNeighbourhood / totalIdf;
+  f[AT.bigrams] = profile.bigrams.size ? bigrams / profile.bigrams.size : 0;
+  f[AT.missing_rare] = missingRare;
+  f[AT.bm25_text] = bm25.text(passage.id);
+  f[AT.bm25_expansion] = bm25.expansion(passage.id);
+  f[AT.bm25_context] = bm25.context(passage.id);
+  f[AT.bm25_section] = bm25.section(passage.id);
+  f[AT.bm25_title] = bm25.title(passage.id);
+  f[AT.sentences_2] = n === 2 ? 1 : 0;
+  f[AT.sentences_3plus] = n >= 3 ? 1 : 0;
+  f[AT.log_length] = Math.log(1 + text.length) / Math.log(1000);
+  f[AT.kind_list] = kind === 'list' ? 1 : 0;
+  f[AT.kind_table] = kind === 'table' ? 1 : 0;
+  f[AT.kind_sidebar] = kind === 'sidebar' ? 1 : 0;
+  f[AT.kind_footnote] = kind === 'footnote' ? 1 : 0;
+  f[AT.kind_caption] = kind === 'caption' ? 1 : 0;
+  f[AT.kind_preamble] = kind === 'preamble' ? 1 : 0;
+  f[AT.opens_section] = passage.opensSection ? 1 : 0;
+  f[AT.asks_met] = asks !== null && holds.includes(asks) ? 1 : 0;
+  f[AT.asks_missed] = asks !== null && !holds.includes(asks) ? 1 : 0;
+  f[AT.defines_subject] = profile.definesSubject?.(text) ? 1 : 0;
+  f[AT.doc_named] = named.get(passage.docId) ?? 0;
+  f[AT.doc_other_named] = named.size > 0 && !named.has(passage.docId) ? 1 : 0;
+  f[AT.recency] = doc?.recency ?? 0.5;
+  f[AT.recency_now] = question.aboutNow ? (doc?.recency ?? 0.5) : 0;
+  f[AT.undated_now] = question.aboutNow && doc && !doc.dated ? 1 : 0;
+  f[AT.year_in_passage] = question.years.length ? yearsInPassage / question.years.length : 0;
+  f[AT.year_in_document] = question.years.length ? yearsInDoc / question.years.length : 0;
+  f[AT.year_missing] = question.years.length ? (question.years.length - yearsInPassage - yearsInDoc) / question.years.length : 0;
+  f[AT.names_met] = question.names.length ? namesMet / question.names.length : 0;
+  f[AT.names_missing] = question.names.length ? (question.names.length - namesMet) / question.names.length : 0;
+  f[AT.to_reader] = passage.toReader ? 1 : 0;
+  f[AT.to_reader_first_person] = passage.toReader && question.firstPerson ? 1 : 0;
+  f[AT.association] = associated(profile, own);
+  return f;
 }
 
 /** A passage's full feature vector: its lexical features (not changed) with those of the query vector. */
