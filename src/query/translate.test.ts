@@ -30,10 +30,20 @@ describe('Translator.translate', () => {
     expect(without.translate('opprettet', () => false)).toBe('up right');
   });
 
-  it('carries a capital over, so a name inside a sentence stays a name; an acronym\'s capitals are not carried over', () => {
+  it('carries a capital over, so a name inside a sentence stays a name; an acronym is kept as written, unless the whole text is in capitals', () => {
     const names = new Translator({ source: 'test', licence: 'CC0', entries: { norge: 'norway', rapport: 'report', kom: 'came' } });
     expect(names.translate('rapport om Norge', () => false)).toBe('report Norway');
-    expect(names.translate('Rapport KOM', () => false)).toBe('Report came');
+    expect(names.translate('Rapport KOM', () => false)).toBe('Report KOM');
+    expect(names.translate('RAPPORT KOM', () => false)).toBe('report came');
+  });
+
+  it('keeps a capitalised word inside a sentence that the glossary lacks and the documents use as written: a name they use', () => {
+    const names = new Translator({ source: 'test', licence: 'CC0', entries: { hva: 'what', er: 'is', et: 'a', barn: 'child', hus: 'house', norge: 'norway' } }, { knows: (w) => ['barnehus', 'norge'].includes(w) });
+    expect(names.translate('Hva er et Barnehus?', () => false)).toBe('What is a Barnehus?');
+    // Not its first word, nor a word the glossary lists, nor one the documents lack.
+    expect(names.translate('Barnehus er et hus', () => false)).toBe('Child house is a house');
+    expect(names.translate('Hva er Norge?', () => false)).toBe('What is Norway?');
+    expect(names.translate('Hva er et Barnehjem?', () => false)).toBe('What is a?');
   });
 
   it('reads each side of a hyphen on its own', () => {

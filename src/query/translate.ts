@@ -223,11 +223,30 @@ export class Translator {
     return quoted.length ? `${translated} ${quoted.join(' ')}` : translated;
   }
 
+  /**
+   * A capitalised word inside a sentence (not its first word) that the glossary does not list and the
+   * documents use as written is a name they use ("Barnehus"): searched as it is, not split as a compound.
+   */
+  private isDocumentsName(word: string, opensSentence: boolean): boolean {
+    if (opensSentence || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+    const lower = word.toLowerCase();
+    return this.inflected(lower) === undefined && this.knows(lower);
+  }
+
   private translateWords(text: string, keep: (word: string) => boolean): string {
     // Hyphens join a figure to a word ("2025-rapporten"): each side is read on its own.
     const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[?!.]/gu) ?? [];
+    // In a text that is not all capitals, a word in capitals is an acronym ("KOM", "NAV"), not the
+    // Norwegian word it spells ("kom", came): kept as written, the documents define their acronyms.
+    const acronyms = /\p{Ll}/u.test(text);
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
+      const word = words[i] ?? '';
+      if ((acronyms && /^\p{Lu}{2,}$/u.test(word)) || this.isDocumentsName(word, i === 0 || /^[?!.]$/.test(words[i - 1] ?? ''))) {
+        out.push(word);
+        i++;
+        continue;
+      }
       let matched = false;
       for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(' ').toLowerCase();
