@@ -11,6 +11,7 @@ import type { BuiltIndex } from './index/built-index.ts';
 import type { QuestionReader } from './query/analyse.ts';
 import { DocumentMentions } from './query/document-mentions.ts';
 import { shippedTranslator } from './query/shipped-glossary.ts';
+import type { Translator } from './query/translate.ts';
 import { CorpusFacts } from './rank/corpus-facts.ts';
 import { QuestionMemory, type MemoryEntry } from './rank/memory.ts';
 import type { Models } from './rank/models.ts';
@@ -27,15 +28,19 @@ export function questionReader(index: BuiltIndex, docs: ReadonlyArray<SourceDocu
 export interface CorpusContext {
   facts: CorpusFacts;
   reader: QuestionReader;
+  /** Norwegian questions into English search words, in the senses this index's documents use. */
+  translator: Translator;
   view: CorpusView;
   /** The documents with their section trees, as served. */
   documents: ParsedDocument[];
 }
 
 export function corpusContext(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>): CorpusContext {
+  const facts = new CorpusFacts(index, docs);
   return {
-    facts: new CorpusFacts(index, docs),
+    facts,
     reader: questionReader(index, docs),
+    translator: shippedTranslator((word) => corpusUses(facts, word)),
     view: corpusView(docs, index.sectionsByDoc),
     documents: docs.filter((d) => index.sectionsByDoc[d.id]).map((d) => ({ ...d, sections: index.sectionsByDoc[d.id] ?? [] })),
   };
@@ -65,6 +70,6 @@ function corpusUses(facts: CorpusFacts, word: string): boolean {
 export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>, embedder: Pick<Embedder, 'embedQuery'>, models: Models, context: CorpusContext = corpusContext(index, docs)): AnsweringDeps {
   const ranker = new Ranker(index, context.facts, embedder, models.ranker, memoryOf(models, index, docs));
   const help = { contacts: helpContacts(index, docs, context.view), model: models.help.model, threshold: models.help.threshold };
-  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help, translator: shippedTranslator((word) => corpusUses(context.facts, word)) };
+  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help, translator: context.translator };
 }
 

@@ -2,7 +2,8 @@
  * @module Evidence for an answer, the same for every answerer: the conversation read as a question,
  * the passages ranked by the learned model, and the answer check's calibrated decision.
  */
-import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
+import type { Question, QuestionReader } from '../query/analyse.ts';
+import { readConversation } from '../query/conversation.ts';
 import { splitConversation } from '../query/followup.ts';
 import type { Language } from '../query/language.ts';
 import type { Translator } from '../query/translate.ts';
@@ -76,11 +77,7 @@ export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArra
   const { docIds, signal } = options;
   const asked = splitConversation(messages).question;
   const language = deps.translator.languageOf(asked);
-  // The turns are read in their English search words: the user's, and an answer a model wrote in
-  // Norwegian (Kilde's own answers are mostly the documents' English quotes, and read as English).
-  const searched = splitConversation(options.searchAs ?? messages, (text) => deps.translator.inEnglish(text));
-  const context = [searched.previous, searched.answer].filter(Boolean).join(' ');
-  const question = readQuestion(searched.question, context, deps.context.reader);
+  const question = readConversation(options.searchAs ?? messages, deps.context.reader, deps.translator);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });
   const decision = decide(checkAnswer(question, ranked, recall, deps.context.facts), deps.answerability, deps.threshold);
   const helpSeeking = deps.help.contacts.length > 0 && detectHelpSeeking(asked, deps.help.model, deps.help.threshold).helpSeeking;

@@ -71,7 +71,7 @@ const trainItems = await read(values.train ?? '');
 const validationItems = await read(values.validation ?? '');
 const remembered: Remembered[] = [];
 for (const item of trainItems) {
-  const question = questionOf(item, full.reader);
+  const question = questionOf(item, full);
   remembered.push({ id: item.id, terms: [...question.terms, ...question.contextTerms], vector: await embedder.embedQuery(searchText(question)), gold: goldSpans(item, locator) });
 }
 const foldMemories = Array.from({ length: FOLDS }, (_, f) => buildMemory(remembered.filter((r) => foldOf(r.id) !== f), full.facts));
@@ -203,7 +203,7 @@ const file: ModelsFile = {
     const r = remembered[i];
     if (!r) return [];
     const quotes = goldQuotes(item);
-    return [{ text: searchText(questionOf(item, full.reader)), terms: [...r.terms], gold: r.gold.map((g, k) => ({ docId: g.docId, quote: quotes[k] ?? '' })) }];
+    return [{ text: searchText(questionOf(item, full)), terms: [...r.terms], gold: r.gold.map((g, k) => ({ docId: g.docId, quote: quotes[k] ?? '' })) }];
   }),
   associations: Object.fromEntries([...fullMemory.associations].map(([q, row]) => [q, [...row]])),
   help: { model: help.model, threshold: Number(help.threshold.toFixed(4)) },

@@ -30,11 +30,12 @@ describe('Translator.translate', () => {
     expect(without.translate('opprettet', () => false)).toBe('up right');
   });
 
-  it('carries a capital over, so a name inside a sentence stays a name; an acronym is kept as written, unless the whole text is in capitals', () => {
+  it('carries a capital over, so a name inside a sentence stays a name; an acronym is kept as written, unless the whole text is shouted', () => {
     const names = new Translator({ source: 'test', licence: 'CC0', entries: { norge: 'norway', rapport: 'report', kom: 'came' } });
     expect(names.translate('rapport om Norge', () => false)).toBe('report Norway');
     expect(names.translate('Rapport KOM', () => false)).toBe('Report KOM');
     expect(names.translate('RAPPORT KOM', () => false)).toBe('report came');
+    expect(names.translate('KOM', () => false)).toBe('KOM');
   });
 
   it('keeps a capitalised word inside a sentence that the glossary lacks and the documents use as written: a name they use', () => {

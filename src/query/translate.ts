@@ -236,9 +236,10 @@ export class Translator {
   private translateWords(text: string, keep: (word: string) => boolean): string {
     // Hyphens join a figure to a word ("2025-rapporten"): each side is read on its own.
     const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[?!.]/gu) ?? [];
-    // In a text that is not all capitals, a word in capitals is an acronym ("KOM", "NAV"), not the
-    // Norwegian word it spells ("kom", came): kept as written, the documents define their acronyms.
-    const acronyms = /\p{Ll}/u.test(text);
+    // A word in capitals is an acronym ("KOM", "NAV"), not the Norwegian word it spells ("kom",
+    // came): kept as written, the documents define their acronyms. Unless the text is shouted: two
+    // words or more, none in lower case ("HJELP MEG").
+    const acronyms = /\p{Ll}/u.test(text) || words.filter((w) => /\p{L}/u.test(w)).length < 2;
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       const word = words[i] ?? '';

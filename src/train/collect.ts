@@ -3,8 +3,9 @@ import type { EvalItem } from '../eval/dataset.ts';
 import { goldQuotes } from '../eval/dataset.ts';
 import { overlap, type DocSpan, type QuoteLocator } from '../corpus/locate.ts';
 import type { Passage } from '../index/passages.ts';
-import { readQuestion, type Question, type QuestionReader } from '../query/analyse.ts';
-import { splitConversation } from '../query/followup.ts';
+import type { Question, QuestionReader } from '../query/analyse.ts';
+import { readConversation } from '../query/conversation.ts';
+import type { Translator } from '../query/translate.ts';
 import { embeddedText } from '../rank/bounds.ts';
 import type { CorpusFacts } from '../rank/corpus-facts.ts';
 import type { Recall } from '../rank/memory.ts';
@@ -37,18 +38,23 @@ export function answers(passage: Pick<Passage, 'docId' | 'start' | 'end'>, gold:
   return gold.some((g) => g.docId === passage.docId && overlap(passage, g) > 0);
 }
 
-/** The question an eval item asks, read as the answerer reads it. */
-export function questionOf(item: EvalItem, reader: QuestionReader): Question {
-  const { question, context } = splitConversation(messagesOf(item));
-  return readQuestion(question, context, reader);
+/** How an index reads questions: its lexicon and document names, and its Norwegian word lists. */
+export interface ReadingContext {
+  reader: QuestionReader;
+  translator: Pick<Translator, 'inEnglish'>;
+}
+
+/** The question an eval item asks, read as the answerer reads it (a Norwegian one in English search words). */
+export function questionOf(item: EvalItem, reading: ReadingContext): Question {
+  return readConversation(messagesOf(item), reading.reader, reading.translator);
 }
 
 /** The text a question is embedded as, exactly as the ranker embeds it. */
 export const searchText = (question: Question): string => embeddedText(question);
 
-export async function collect(item: EvalItem, ranker: Ranker, context: { reader: QuestionReader; facts: CorpusFacts }, locator: QuoteLocator, docIds?: ReadonlyArray<string>): Promise<Example> {
-  const { reader, facts } = context;
-  const question = questionOf(item, reader);
+export async function collect(item: EvalItem, ranker: Ranker, context: ReadingContext & { facts: CorpusFacts }, locator: QuoteLocator, docIds?: ReadonlyArray<string>): Promise<Example> {
+  const question = questionOf(item, context);
+  const { facts } = context;
   const { ranked, recall } = await ranker.rank({ question, ...(docIds ? { docIds } : {}) });
   const gold = goldSpans(item, locator);
   const positives = ranked.flatMap((r, i) => (answers(r.passage, gold) ? [i] : []));
