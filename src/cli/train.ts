@@ -30,8 +30,8 @@ import type { SourceDocument } from '../types.ts';
 
 const { values } = parseArgs({
   options: {
-    train: { type: 'string', default: 'eval/bank/train.jsonl,eval/dev.jsonl,eval/holdout.jsonl,eval/blind.jsonl' },
-    validation: { type: 'string', default: 'eval/bank/validation.jsonl' },
+    train: { type: 'string', default: 'eval/bank/train.jsonl,eval/dev.jsonl,eval/holdout.jsonl,eval/blind.jsonl,eval/norwegian.jsonl' },
+    validation: { type: 'string', default: 'eval/bank/validation.jsonl,eval/norwegian-blind.jsonl' },
     help: { type: 'string', default: 'eval/help/help-dev.jsonl' },
     out: { type: 'string', default: 'src/rank/weights.json' },
   },
