@@ -33,6 +33,8 @@ export interface Question {
   names: string[];
   /** Asked in the first person ("how do I …"). */
   firstPerson: boolean;
+  /** Asked in Norwegian and read through the word lists: its English words are a translation's. */
+  translated?: boolean;
   /** Asks about the present ("now", "currently", "still", "latest"). */
   aboutNow: boolean;
   /** Compares or asks for a change ("compared with", "still", "changed since"). */

@@ -39,6 +39,7 @@ export const ANSWER_FEATURES = [
   'top_memory',
   'memory_refused_lexical',
   'memory_refused_dense',
+  'translated',
 ] as const;
 
 export type AnswerFeatureName = (typeof ANSWER_FEATURES)[number];
@@ -121,6 +122,9 @@ export function checkAnswer(question: Question, ranked: ReadonlyArray<RankedPass
     top_memory: Math.max(feature(best, 'memory_lexical'), feature(best, 'memory_dense')),
     memory_refused_lexical: recall?.refused.lexical ?? 0,
     memory_refused_dense: recall?.refused.dense ?? 0,
+    // A translation's words match passages a native question's would not (a glossary gives a word
+    // several senses), so how far to trust the same coverage is learned per language.
+    translated: question.translated ? 1 : 0,
   };
   return {
     features: ANSWER_FEATURES.map((name) => values[name]),

@@ -41,7 +41,7 @@ export function answers(passage: Pick<Passage, 'docId' | 'start' | 'end'>, gold:
 /** How an index reads questions: its lexicon and document names, and its Norwegian word lists. */
 export interface ReadingContext {
   reader: QuestionReader;
-  translator: Pick<Translator, 'inEnglish'>;
+  translator: Pick<Translator, 'inEnglish' | 'languageOf'>;
 }
 
 /** The question an eval item asks, read as the answerer reads it (a Norwegian one in English search words). */
