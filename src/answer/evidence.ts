@@ -4,7 +4,6 @@
  */
 import type { Question, QuestionReader } from '../query/analyse.ts';
 import { readConversation } from '../query/conversation.ts';
-import { splitConversation } from '../query/followup.ts';
 import type { Language } from '../query/language.ts';
 import type { Translator } from '../query/translate.ts';
 import { detectHelpSeeking } from '../query/help-seeking.ts';
@@ -75,7 +74,8 @@ export interface GatherOptions {
  */
 export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArray<ChatMessage>, options: GatherOptions = {}): Promise<Evidence> {
   const { docIds, signal } = options;
-  const asked = splitConversation(messages).question;
+  // The user's own last question: its language sets the answer's, its words say whether they need help.
+  const asked = messages[messages.length - 1]?.content.trim() ?? '';
   const language = deps.translator.languageOf(asked);
   const question = readConversation(options.searchAs ?? messages, deps.context.reader, deps.translator);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });
