@@ -4,6 +4,7 @@
  */
 import type { Question, QuestionReader } from '../query/analyse.ts';
 import { readConversation } from '../query/conversation.ts';
+import { lastQuestion } from '../query/followup.ts';
 import type { Language } from '../query/language.ts';
 import type { Translator } from '../query/translate.ts';
 import { detectHelpSeeking } from '../query/help-seeking.ts';
@@ -75,7 +76,7 @@ export interface GatherOptions {
 export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArray<ChatMessage>, options: GatherOptions = {}): Promise<Evidence> {
   const { docIds, signal } = options;
   // The user's own last question: its language sets the answer's, its words say whether they need help.
-  const asked = messages[messages.length - 1]?.content.trim() ?? '';
+  const asked = lastQuestion(messages);
   const language = deps.translator.languageOf(asked);
   const question = readConversation(options.searchAs ?? messages, deps.context.reader, deps.translator);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });

@@ -26,12 +26,17 @@ export interface Conversation {
   answer: string;
 }
 
+/** The conversation's last message, trimmed: the question being asked now. */
+export function lastQuestion(messages: ReadonlyArray<ChatMessage>): string {
+  return messages[messages.length - 1]?.content.trim() ?? '';
+}
+
 /**
  * `read` turns each text used into the words it is searched as (a Norwegian turn into English: the
  * follow-up cues above are English); only the turns used are read, after they are cut to length.
  */
 export function splitConversation(messages: ReadonlyArray<ChatMessage>, read: (text: string) => string = (text) => text): Conversation {
-  const question = read(messages[messages.length - 1]?.content.trim() ?? '');
+  const question = read(lastQuestion(messages));
   const earlier = messages.slice(0, -1);
   const previousAt = earlier.map((m) => m.role).lastIndexOf('user');
   const previous = earlier[previousAt]?.content.trim();

@@ -238,7 +238,8 @@ export class Translator {
     const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[?!.]/gu) ?? [];
     // A word in capitals is an acronym ("KOM", "NAV"), not the Norwegian word it spells ("kom",
     // came): kept as written, the documents define their acronyms. Unless the text is shouted: two
-    // words or more, none in lower case ("HJELP MEG").
+    // words or more, none in lower case ("HJELP MEG"); set by hand, not tuned: a lone word in
+    // capitals is far likelier an acronym than a shout.
     const acronyms = /\p{Ll}/u.test(text) || words.filter((w) => /\p{L}/u.test(w)).length < 2;
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {

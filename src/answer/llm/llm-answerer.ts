@@ -8,7 +8,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../config.ts';
 import { ProviderError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
-import { isFollowUp } from '../../query/followup.ts';
+import { isFollowUp, lastQuestion } from '../../query/followup.ts';
 import { nonOverlapping } from '../../rank/diversify.ts';
 import type { RankedPassage } from '../../rank/ranker.ts';
 import type { ChatMessage } from '../../types.ts';
@@ -97,7 +97,7 @@ export class LlmAnswerer implements Answerer {
       return { ...offline, answerer: this.name, searchedFor, timings: timings() };
     }
     const passages: PromptPassage[] = shown.map((s, i) => ({ n: i + 1, label: this.label(s), text: s.text }));
-    const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
+    const question = lastQuestion(request.messages);
     const messages = [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages, condensed.text))];
     // A person asking for help gets who can help first, from the documents verbatim, before the model says anything.
     const help = evidence.helpSeeking ? composeHelp(this.deps.context.view, this.deps.help.contacts, evidence.language) : null;
@@ -221,7 +221,7 @@ export class LlmAnswerer implements Answerer {
    * unreachable, `failure` says so.
    */
   private async condense(request: AnswerRequest): Promise<{ messages: ReadonlyArray<ChatMessage>; text?: string; failure?: unknown }> {
-    const question = request.messages[request.messages.length - 1]?.content.trim() ?? '';
+    const question = lastQuestion(request.messages);
     const hasHistory = request.messages.slice(0, -1).some((m) => m.role === 'user');
     // A question in another language is condensed too: the step translates it for the search.
     const needed = (hasHistory && isFollowUp(question)) || this.deps.translator.languageOf(question) !== 'en';
