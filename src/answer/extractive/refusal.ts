@@ -3,6 +3,7 @@ import { nonOverlapping } from '../../rank/diversify.ts';
 import { makeCitation, type CorpusView } from '../citations.ts';
 import type { Evidence } from '../evidence.ts';
 import type { Citation } from '../types.ts';
+import { terms } from '../../text/terms.ts';
 import { PHRASES } from './phrases.ts';
 
 export interface Refusal {
@@ -15,13 +16,19 @@ export interface Refusal {
 /** Related reading shown with a refusal: the two best passages that do not overlap (a display choice: enough to read on, not a list). */
 const RELATED = 2;
 
+/** A word as typed, with an apostrophe ending ("don't"). */
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+
 /** Why the evidence does not answer, in the reader's words where the question gives them, in their language. */
 export function refusalReason(evidence: Evidence): string {
   const { question, decision } = evidence;
   const { missing } = decision.check;
   const phrases = PHRASES[evidence.language];
-  // Shown as the reader wrote them ("Swedish", not the search token "swedish").
-  const asWritten = (token: string): string => new RegExp(`[\\p{L}\\p{N}]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}\\p{N}]*`, 'iu').exec(evidence.asked)?.[0] ?? token;
+  // Shown as the reader wrote them: "Swedish", not the search token "swedish"; "anybody", not its stem "anybodi".
+  const asWritten = (token: string): string =>
+    new RegExp(`[\\p{L}\\p{N}]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}\\p{N}]*`, 'iu').exec(evidence.asked)?.[0] ??
+    evidence.asked.match(WORD)?.find((word) => terms(word).includes(token)) ??
+    token;
   const quoted = (words: ReadonlyArray<string>): string => words.map((w) => `“${asWritten(w)}”`).join(', ');
   const unmet = [...missing.names, ...missing.years];
   if (unmet.length) return phrases.unmet(quoted(unmet));
