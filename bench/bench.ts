@@ -4,10 +4,10 @@
  * stops them, and asserts nothing: figures are read, not tested.
  *
  * Sections: ingest from scratch; cold start to the first answer; in-process and loopback latency
- * (search, chat, first SSE delta); throughput at concurrency 1, 16 and 64 with errors and memory;
- * a soak run's memory growth; 100 abandoned heavy requests against /api/health; the textbook
- * LangChain pipeline and a BM25-only pipeline side by side (recall@5, MRR, throughput); and how
- * vector and keyword search grow at 10× and 100× the corpus.
+ * (search, chat, first SSE delta); throughput at concurrency 1, 16 and 64 with errors, memory and
+ * CPU time a chat; a soak run's memory growth; the query embedding's CPU cost; 100 abandoned heavy
+ * requests against /api/health; the textbook LangChain pipeline and a BM25-only pipeline side by side
+ * (recall@5, MRR, throughput, CPU a chat); and how vector and keyword search grow at 10× and 100×.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import { percentile } from '../src/eval/percentile.ts';
 import { passageDocuments } from '../src/index/passage-search.ts';
 import { silentLogger } from '../src/log.ts';
 import { readQuestion } from '../src/query/analyse.ts';
+import { createUseLiteEmbeddings } from '../src/embed/use-lite.ts';
 import { createRuntime, type Runtime } from '../src/runtime.ts';
 import { bm25Pipeline, textbookPipeline, type Pipeline } from './pipelines/textbook.ts';
 import { scaleRows } from './scale.ts';
@@ -89,9 +90,24 @@ async function stop(child: ChildProcess): Promise<void> {
 
 const chatBody = (q: string, stream = false) => JSON.stringify({ messages: [{ role: 'user', content: q }], ...(stream ? { stream: true } : {}) });
 
-/** `concurrency` clients asking distinct questions for `seconds`; chats answered per second and their latency. */
+/**
+ * CPU time a process has used, all its threads (utime + stime of /proc/PID/stat, in clock ticks of
+ * 10 ms: Linux's USER_HZ is 100 on every architecture Node runs on).
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = spawnSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' }).stdout.split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** `concurrency` clients asking distinct questions for `seconds`; chats answered per second, their latency and the server's CPU time per chat. */
 async function throughput(base: string, concurrency: number, seconds: number, pid?: number) {
   const rssBefore = rssMb(pid);
+  const cpuBefore = cpuMs(pid);
+  const clientCpuBefore = process.cpuUsage();
   const latency: number[] = [];
   let errors = 0;
   let n = 0;
@@ -112,7 +128,11 @@ async function throughput(base: string, concurrency: number, seconds: number, pi
       }
     }),
   );
-  return { concurrency, chatsPerSecond: +(latency.length / seconds).toFixed(1), ...stats(latency), errors, rssBeforeMb: rssBefore, rssAfterMb: rssMb(pid) };
+  const perChat = (ms: number): number => (latency.length ? +(ms / latency.length).toFixed(1) : 0);
+  const client = process.cpuUsage(clientCpuBefore);
+  const serverCpuMsPerChat = perChat(cpuMs(pid) - cpuBefore);
+  const clientCpuMsPerChat = perChat((client.user + client.system) / 1000);
+  return { concurrency, chatsPerSecond: +(latency.length / seconds).toFixed(1), ...stats(latency), errors, serverCpuMsPerChat, clientCpuMsPerChat, rssBeforeMb: rssBefore, rssAfterMb: rssMb(pid) };
 }
 
 /** Time to the first `delta` event of a streamed chat. */
@@ -196,7 +216,22 @@ if (!values['only-scale']) {
     const b = stats(loop[k]);
     return [k === 'firstDelta' ? 'first SSE delta' : k, `${a.p50} / ${a.p95} / ${a.p99}`, `${b.p50} / ${b.p95} / ${b.p99}`];
   }));
-  table('Throughput (distinct chats, loopback)', ['clients', 'chats/s', 'p50 ms', 'p99 ms', 'errors', 'RSS before → after (MB)'], [...runs, ...(report['soak'] ? [{ ...(report['soak'] as (typeof runs)[number]), concurrency: `16, ${SOAK} s soak` }] : [])].map((r) => [r.concurrency, r.chatsPerSecond, r.p50, r.p99, r.errors, `${r.rssBeforeMb} → ${r.rssAfterMb}`]));
+  table('Throughput (distinct chats, loopback)', ['clients', 'chats/s', 'p50 ms', 'p99 ms', 'errors', 'server / client CPU ms a chat', 'RSS before → after (MB)'], [...runs, ...(report['soak'] ? [{ ...(report['soak'] as (typeof runs)[number]), concurrency: `16, ${SOAK} s soak` }] : [])].map((r) => [r.concurrency, r.chatsPerSecond, r.p50, r.p99, r.errors, `${r.serverCpuMsPerChat} / ${r.clientCpuMsPerChat}`, `${r.rssBeforeMb} → ${r.rssAfterMb}`]));
+
+  // The floor under any pipeline that embeds each distinct question: USE-lite's CPU time a query, on
+  // one core, for the questions the throughput runs ask, one at a time and in the batches Kilde sends.
+  const model = await createUseLiteEmbeddings();
+  const asked = Array.from({ length: 128 }, (_, n) => `${questions[n % questions.length]} (${n % 16}-${n})`);
+  const floor: Record<string, number> = {};
+  for (const batch of [1, 8, 16]) {
+    await model.embedDocuments(asked.slice(0, batch));
+    const before = process.cpuUsage();
+    for (let i = 0; i + batch <= asked.length; i += batch) await model.embedDocuments(asked.slice(i, i + batch));
+    const used = process.cpuUsage(before);
+    floor[`batch${batch}`] = +((used.user + used.system) / 1000 / asked.length).toFixed(1);
+  }
+  report['queryEmbeddingCpuMs'] = floor;
+  table('Query embedding, USE-lite, CPU ms a question (the questions the throughput runs ask)', ['batch of 1', 'batch of 8', 'batch of 16'], [[floor['batch1'] ?? 0, floor['batch8'] ?? 0, floor['batch16'] ?? 0]]);
 
   const items = await readEvalSet(values.set ?? 'eval/bank/validation.jsonl');
   const locator = new QuoteLocator(rt.docs);
@@ -215,17 +250,17 @@ if (!values['only-scale']) {
   }
   const pipelines: Record<string, Pipeline> = { textbook: await textbookPipeline(), 'bm25-only': await bm25Pipeline() };
   const compared: Array<Record<string, string | number>> = [];
-  compared.push({ pipeline: 'kilde', ...(await quality(async (q) => rt.searcher.search({ query: q, k: 8 }))), chatsPerSecondAt16: runs[1]?.chatsPerSecond ?? 0, p99At16: runs[1]?.p99 ?? 0, errorsAt16: runs[1]?.errors ?? 0 });
+  compared.push({ pipeline: 'kilde', ...(await quality(async (q) => rt.searcher.search({ query: q, k: 8 }))), chatsPerSecondAt16: runs[1]?.chatsPerSecond ?? 0, p99At16: runs[1]?.p99 ?? 0, errorsAt16: runs[1]?.errors ?? 0, serverCpuMsPerChat: runs[1]?.serverCpuMsPerChat ?? 0 });
   for (const [name, pipeline] of Object.entries(pipelines)) {
     const q = await quality((text) => pipeline.search(text, 8));
     const other = start(['--import', 'tsx', 'bench/pipelines/serve-textbook.ts'], { PORT: String(port + 1), ...(name === 'bm25-only' ? { PIPELINE: 'bm25' } : {}) });
     await waitFor(`http://127.0.0.1:${port + 1}/api/health`);
     const run = await throughput(`http://127.0.0.1:${port + 1}`, 16, SECONDS, other.pid);
     await stop(other);
-    compared.push({ pipeline: name, ...q, chatsPerSecondAt16: run.chatsPerSecond, p99At16: run.p99, errorsAt16: run.errors });
+    compared.push({ pipeline: name, ...q, chatsPerSecondAt16: run.chatsPerSecond, p99At16: run.p99, errorsAt16: run.errors, serverCpuMsPerChat: run.serverCpuMsPerChat });
   }
   report['pipelines'] = { set: values.set, questions: cases.length, rows: compared };
-  table(`Pipelines side by side (${cases.length} questions of ${values.set}; 16 clients for ${SECONDS} s each)`, ['pipeline', 'recall@5', 'MRR', 'chats/s', 'p99 ms', 'errors'], compared.map((r) => [r['pipeline'] ?? '', r['recallAt5'] ?? '', r['mrr'] ?? '', r['chatsPerSecondAt16'] ?? '', r['p99At16'] ?? '', r['errorsAt16'] ?? '']));
+  table(`Pipelines side by side (${cases.length} questions of ${values.set}; 16 clients for ${SECONDS} s each)`, ['pipeline', 'recall@5', 'MRR', 'chats/s', 'p99 ms', 'errors', 'server CPU ms a chat'], compared.map((r) => [r['pipeline'] ?? '', r['recallAt5'] ?? '', r['mrr'] ?? '', r['chatsPerSecondAt16'] ?? '', r['p99At16'] ?? '', r['errorsAt16'] ?? '', r['serverCpuMsPerChat'] ?? '']));
 
   // 5. Abandoned heavy requests (its own server and report).
   const abandon = spawnSync(process.execPath, ['--import', 'tsx', 'bench/abandon.ts'], { env: { ...process.env, KILDE_INDEX_DIR: indexDir }, encoding: 'utf8' });
