@@ -23,7 +23,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /**
  * Why the evidence does not answer, in the reader's words where the question gives them, in their
  * language. A word of a translated question is shown as the reader wrote it, with the English the
- * documents were searched for ("“farge” (“color”)"), when `translator` is given.
+ * documents were searched for ("“farge” (“colour”)"), when `translator` is given.
  */
 export function refusalReason(evidence: Evidence, translator?: Pick<Translator, 'translate'>): string {
   const { question, decision } = evidence;
