@@ -25,6 +25,10 @@ export interface Phrases {
   missingAsked: (asked: FactKind) => string;
   noMatch: string;
   noQuote: string;
+  /** The whole answer when a language model says the passages do not answer. */
+  notAnswered: string;
+  /** Why a language model's answer was not kept: none of its claims had a passage behind it. */
+  modelUnbacked: string;
 }
 
 const EN_ASKED: Readonly<Record<FactKind, string>> = {
@@ -59,6 +63,8 @@ export const PHRASES: Readonly<Record<Language, Phrases>> = {
     missingAsked: (asked) => `the passages that match do not give ${EN_ASKED[asked]} asked for`,
     noMatch: 'no passage matches the question closely enough',
     noQuote: 'no passage could be quoted',
+    notAnswered: 'The documents do not answer this question.',
+    modelUnbacked: 'no claim of the model’s answer was backed by the passages',
   },
   nb: {
     months: NORWEGIAN_MONTHS,
@@ -76,6 +82,8 @@ export const PHRASES: Readonly<Record<Language, Phrases>> = {
     missingAsked: (asked) => `avsnittene som passer gir ikke ${NB_ASKED[asked]} det spørres etter`,
     noMatch: 'ingen avsnitt passer godt nok til spørsmålet',
     noQuote: 'ingen avsnitt kunne siteres',
+    notAnswered: 'Dokumentene svarer ikke på dette spørsmålet.',
+    modelUnbacked: 'ingen påstand i språkmodellens svar hadde et avsnitt bak seg',
   },
   nn: {
     months: NORWEGIAN_MONTHS,
@@ -93,5 +101,7 @@ export const PHRASES: Readonly<Record<Language, Phrases>> = {
     missingAsked: (asked) => `avsnitta som passar gir ikkje ${NN_ASKED[asked]} det blir spurt etter`,
     noMatch: 'ingen avsnitt passar godt nok til spørsmålet',
     noQuote: 'ingen avsnitt kunne siterast',
+    notAnswered: 'Dokumenta svarar ikkje på dette spørsmålet.',
+    modelUnbacked: 'ingen påstand i svaret frå språkmodellen hadde eit avsnitt bak seg',
   },
 };

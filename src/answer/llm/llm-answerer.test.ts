@@ -457,6 +457,21 @@ describe('LlmAnswerer: in Norwegian, and for a person asking for help', () => {
     expectExact(result.citations);
   });
 
+  it('says in Norwegian that the documents do not answer, when the model says so in English', async () => {
+    chat.reply({ text: 'How long does the reflection period last?' }, { text: NOT_IN_DOCUMENTS });
+    const { result, events } = await ask(llm(), 'Hvor lenge varer refleksjonsperioden?');
+    expect(result).toMatchObject({ grounded: false, citations: [], answer: 'Dokumentene svarer ikke på dette spørsmålet.' });
+    expect(events.join('')).toBe(result.answer);
+  });
+
+  it('gives the reason in Norwegian when no claim of the model\'s answer has a passage behind it', async () => {
+    chat.reply({ text: 'How long does the reflection period last?' }, { text: 'Refleksjonsperioden varer så lenge du vil.' });
+    const { result, events } = await ask(llm(), 'Hvor lenge varer refleksjonsperioden?');
+    expect(result).toMatchObject({ grounded: false, citations: [] });
+    expect(result.answer).toMatch(/^Dokumentene svarer ikke på dette spørsmålet: ingen påstand i språkmodellens svar hadde et avsnitt bak seg\./);
+    expect(finalText(events)).toBe(result.answer);
+  });
+
   it('gives who can help first, verbatim, before the model says anything', async () => {
     chat.reply((body) => ({ text: `${findClaim(body, /residence permit|reflection|victim/i).sentence} [${findClaim(body, /residence permit|reflection|victim/i).n}].` }));
     const contacts: string[] = [];

@@ -125,10 +125,12 @@ export class LlmAnswerer implements Answerer {
       if (request.signal?.aborted) throw error;
       return this.fallBack(request, error, t0, gate.text.length > 0);
     }
+    const phrases = PHRASES[evidence.language];
     if (REFUSAL.test(raw.trim())) {
-      const refusal = refuse(this.deps.context.view, evidence, 'the model found no answer in the passages');
-      request.onDelta?.(NOT_IN_DOCUMENTS);
-      return { ...refusal, answer: NOT_IN_DOCUMENTS, answerer: this.name, searchedFor, timings: timings() };
+      // The prompt asks for the English sentence; the reader gets it in the question's language.
+      const { related } = refuse(this.deps.context.view, evidence);
+      request.onDelta?.(phrases.notAnswered);
+      return { answer: phrases.notAnswered, citations: [], grounded: false, related, answerer: this.name, searchedFor, timings: timings() };
     }
     const tail = gate.push(markers.flush()) + gate.flush(markers.cut);
     if (tail) request.onDelta?.(tail);
@@ -137,13 +139,13 @@ export class LlmAnswerer implements Answerer {
     const citations = [...(help?.citations ?? []), ...cited];
     if (help && !cited.length) {
       // Who can help stands; the model added nothing a passage backs.
-      const nothingMore = PHRASES[evidence.language].nothingMore;
+      const nothingMore = phrases.nothingMore;
       request.onDelta?.(nothingMore);
       return { answer: `${help.answer}\n\n${nothingMore}`, citations, grounded: true, related: [], help: help.citations, answerer: this.name, searchedFor, timings: timings() };
     }
     if (!citations.length) {
       this.logger.info('llm: no claim of the answer was backed by a given passage; reporting it as not answered', { chars: raw.length });
-      const refusal = refuse(this.deps.context.view, evidence, 'no claim of the model’s answer was backed by the passages');
+      const refusal = refuse(this.deps.context.view, evidence, phrases.modelUnbacked);
       if (answer) request.onReset?.();
       request.onDelta?.(refusal.answer);
       return { ...refusal, answerer: this.name, searchedFor, timings: timings() };
