@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldSpelling, terms, tokenize } from './terms.ts';
+import { foldSpelling, terms, tokenize, wordsAsTyped } from './terms.ts';
 
 describe('tokenize', () => {
   it('lower-cases and drops possessive endings and punctuation', () => {
@@ -9,6 +9,12 @@ describe('tokenize', () => {
   it('reads a contraction as its pronoun, so "I\'ll" is not "ill"', () => {
     expect(tokenize("I'm sure I’ll go; we've seen it")).toEqual(['i', 'sure', 'i', 'go', 'we', 'seen', 'it']);
     expect(terms("What if I've applied?")).toEqual(terms('applied'));
+  });
+});
+
+describe('wordsAsTyped', () => {
+  it('keeps each word as the reader typed it, apostrophe ending included', () => {
+    expect(wordsAsTyped("Don't ask UDI's office, ask Kripos!")).toEqual(["Don't", 'ask', "UDI's", 'office', 'ask', 'Kripos']);
   });
 });
 

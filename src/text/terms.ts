@@ -20,6 +20,11 @@ const STOP_WORDS = new Set(
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+/** The words of `text` as typed (case kept, an apostrophe ending attached: "don't", "Norway's"). */
+export function wordsAsTyped(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
 /** Splits text into lower-case word tokens (letters and digits), keeping offsets out of it on purpose. */
 export function tokenize(text: string): string[] {
   // A dotted acronym is one word ("U.S." is "us"), as a question types it.

@@ -4,7 +4,7 @@ import { makeCitation, type CorpusView } from '../citations.ts';
 import type { Evidence } from '../evidence.ts';
 import type { Citation } from '../types.ts';
 import type { Translator } from '../../query/translate.ts';
-import { terms } from '../../text/terms.ts';
+import { terms, wordsAsTyped } from '../../text/terms.ts';
 import { PHRASES } from './phrases.ts';
 
 export interface Refusal {
@@ -17,9 +17,6 @@ export interface Refusal {
 /** Related reading shown with a refusal: the two best passages that do not overlap (a display choice: enough to read on, not a list). */
 const RELATED = 2;
 
-/** A word as typed, with an apostrophe ending ("don't"). */
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
-
 /**
  * Why the evidence does not answer, in the reader's words where the question gives them, in their
  * language. A word of a translated question is shown as the reader wrote it, with the English the
@@ -29,13 +26,13 @@ export function refusalReason(evidence: Evidence, translator?: Pick<Translator, 
   const { question, decision } = evidence;
   const { missing } = decision.check;
   const phrases = PHRASES[evidence.language];
-  const typed = (text: string, token: string): string | undefined => text.match(WORD)?.find((word) => terms(word).includes(token));
+  const typed = (text: string, token: string): string | undefined => wordsAsTyped(text).find((word) => terms(word).includes(token));
   // Shown as the reader wrote them: "Swedish", not the search token "swedish"; "anybody", not its stem "anybodi".
   const asWritten = (token: string): string => {
     const own = new RegExp(`[\\p{L}\\p{N}]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}\\p{N}]*`, 'iu').exec(evidence.asked)?.[0] ?? typed(evidence.asked, token);
     if (own) return `“${own}”`;
     const english = typed(question.text, token) ?? token;
-    const source = translator && evidence.language !== 'en' ? evidence.asked.match(WORD)?.find((word) => terms(translator.translate(word)).includes(token)) : undefined;
+    const source = translator && evidence.language !== 'en' ? wordsAsTyped(evidence.asked).find((word) => terms(translator.translate(word)).includes(token)) : undefined;
     return source ? `“${source}” (“${english}”)` : `“${english}”`;
   };
   const quoted = (words: ReadonlyArray<string>): string => words.map(asWritten).join(', ');
