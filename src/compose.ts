@@ -70,6 +70,6 @@ function corpusUses(facts: CorpusFacts, word: string): boolean {
 export function answeringDeps(index: BuiltIndex, docs: ReadonlyArray<SourceDocument>, embedder: Pick<Embedder, 'embedQuery'>, models: Models, context: CorpusContext = corpusContext(index, docs)): AnsweringDeps {
   const ranker = new Ranker(index, context.facts, embedder, models.ranker, memoryOf(models, index, docs));
   const help = { contacts: helpContacts(index, docs, context.view), model: models.help.model, threshold: models.help.threshold };
-  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help, translator: context.translator };
+  return { ranker, context, answerability: models.answerability, threshold: models.threshold, help };
 }
 

@@ -58,6 +58,6 @@ export async function createRuntime(config: Readonly<Config>, logger: Logger, mo
   const deps = answeringDeps(corpus.index, corpus.docs, corpus.embedder, models, context);
   const { ranker } = deps;
   const answerer = await createAnswerer(config, deps, logger, { promptPassages: models.promptPassages });
-  const searcher = new Searcher(ranker, context.reader, corpus.index, corpus.docs, deps.translator);
+  const searcher = new Searcher(ranker, context.reader, corpus.index, corpus.docs, context.translator);
   return { ...corpus, ...context, models, deps, ranker, searcher, answerer, startupMs: Math.round(performance.now() - t0) };
 }

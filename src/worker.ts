@@ -51,7 +51,7 @@ async function build(env: Env, origin: string): Promise<OpenAPIHono> {
   const answerer = await createAnswerer(config, deps, logger, { promptPassages: models.promptPassages });
   return createApp({
     documents: context.documents,
-    search: new Searcher(deps.ranker, context.reader, index, bundle.docs, deps.translator),
+    search: new Searcher(deps.ranker, context.reader, index, bundle.docs, context.translator),
     chunkCount: index.chunks.length,
     embedderName: 'none (keyword ranking; the embedding model does not run in a Worker)',
     answerer,

@@ -20,6 +20,8 @@ import type { ChatMessage } from '../types.ts';
 export interface AnswerContext {
   facts: CorpusFacts;
   reader: QuestionReader;
+  /** Norwegian questions into English search words, in the senses this index's documents use. */
+  translator: Translator;
   view: CorpusView;
 }
 
@@ -39,8 +41,6 @@ export interface AnsweringDeps {
   /** Probability at or above which the documents are taken to answer (chosen on validation). */
   threshold: number;
   help: HelpDeps;
-  /** Norwegian questions into English search words. */
-  translator: Translator;
 }
 
 export interface Evidence {
@@ -77,8 +77,8 @@ export async function gatherEvidence(deps: AnsweringDeps, messages: ReadonlyArra
   const { docIds, signal } = options;
   // The user's own last question: its language sets the answer's, its words say whether they need help.
   const asked = lastQuestion(messages);
-  const language = deps.translator.languageOf(asked);
-  const question = readConversation(options.searchAs ?? messages, deps.context.reader, deps.translator);
+  const language = deps.context.translator.languageOf(asked);
+  const question = readConversation(options.searchAs ?? messages, deps.context.reader, deps.context.translator);
   const { ranked, recall } = await deps.ranker.rank({ question, ...(docIds ? { docIds } : {}), ...(signal ? { signal } : {}) });
   const decision = decide(checkAnswer(question, ranked, recall, deps.context.facts), deps.answerability, deps.threshold);
   const helpSeeking = deps.help.contacts.length > 0 && detectHelpSeeking(asked, deps.help.model, deps.help.threshold).helpSeeking;

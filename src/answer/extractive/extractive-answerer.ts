@@ -30,7 +30,7 @@ export function answerFromEvidence(deps: AnsweringDeps, evidence: Evidence, opti
     const situation = rest.citations.length ? `${phrases.situation}\n\n${rest.answer}` : phrases.nothingMore;
     return { answer: `${help.answer}\n\n${situation}`, citations: [...help.citations, ...rest.citations], grounded: true, related: [], help: help.citations };
   }
-  if (!evidence.decision.answerable) return refuse(view, evidence, refusalReason(evidence, deps.translator));
+  if (!evidence.decision.answerable) return refuse(view, evidence, refusalReason(evidence, deps.context.translator));
   const { answer, citations } = compose(view, selectPassages(evidence.question, evidence.ranked, deps.context.facts, options), evidence.language);
   if (!citations.length) return refuse(view, evidence, phrases.noQuote);
   return { answer, citations, grounded: true, related: [] };

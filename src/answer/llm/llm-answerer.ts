@@ -226,7 +226,7 @@ export class LlmAnswerer implements Answerer {
     const question = lastQuestion(request.messages);
     const hasHistory = request.messages.slice(0, -1).some((m) => m.role === 'user');
     // A question in another language is condensed too: the step translates it for the search.
-    const needed = (hasHistory && isFollowUp(question)) || this.deps.translator.languageOf(question) !== 'en';
+    const needed = (hasHistory && isFollowUp(question)) || this.deps.context.translator.languageOf(question) !== 'en';
     if (!needed) return { messages: request.messages };
     try {
       const text = await this.caller.stream([new SystemMessage(CONDENSE_SYSTEM_PROMPT), new HumanMessage(condenseUserPrompt(request.messages))], () => undefined, request.signal);
