@@ -10,6 +10,7 @@
  * (recall@5, MRR, throughput, CPU a chat); and how vector and keyword search grow at 10× and 100×.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,13 +60,17 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-function rssMb(pid: number | undefined): number {
+/** A file of /proc/PID, or '' when the process or the file is gone (or the system has no /proc). */
+function procFile(pid: number | undefined, name: string): string {
   try {
-    const status = spawnSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' }).stdout;
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
   } catch {
-    return 0;
+    return '';
   }
+}
+
+function rssMb(pid: number | undefined): number {
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(procFile(pid, 'status'))?.[1] ?? 0) / 1024);
 }
 
 async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
@@ -95,12 +100,8 @@ const chatBody = (q: string, stream = false) => JSON.stringify({ messages: [{ ro
  * 10 ms: Linux's USER_HZ is 100 on every architecture Node runs on).
  */
 function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = spawnSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' }).stdout.split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
-  } catch {
-    return 0;
-  }
+  const fields = procFile(pid, 'stat').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
 }
 
 /** `concurrency` clients asking distinct questions for `seconds`; chats answered per second, their latency and the server's CPU time per chat. */
