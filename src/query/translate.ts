@@ -86,6 +86,11 @@ export interface TranslatorOptions {
   knows?: (englishWord: string) => boolean;
 }
 
+/** A word with a capital first letter and the rest in lower case ("Danmark", "Barnehus"). */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** A token that ends a sentence (translateWords keeps these as tokens of their own). */
+const SENTENCE_END = /^[?!.]$/;
+
 export class Translator {
   private readonly entries: ReadonlyMap<string, string>;
   private readonly dictionary: ReadonlyMap<string, ReadonlyArray<string>>;
@@ -228,7 +233,7 @@ export class Translator {
    * documents use as written is a name they use ("Barnehus"): searched as it is, not split as a compound.
    */
   private isDocumentsName(word: string, opensSentence: boolean): boolean {
-    if (opensSentence || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+    if (opensSentence || !CAPITALISED.test(word)) return false;
     const lower = word.toLowerCase();
     return this.inflected(lower) === undefined && this.knows(lower);
   }
@@ -244,7 +249,7 @@ export class Translator {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       const word = words[i] ?? '';
-      if ((acronyms && /^\p{Lu}{2,}$/u.test(word)) || this.isDocumentsName(word, i === 0 || /^[?!.]$/.test(words[i - 1] ?? ''))) {
+      if ((acronyms && /^\p{Lu}{2,}$/u.test(word)) || this.isDocumentsName(word, i === 0 || SENTENCE_END.test(words[i - 1] ?? ''))) {
         out.push(word);
         i++;
         continue;
@@ -256,13 +261,13 @@ export class Translator {
         if (english === undefined) continue;
         // A capital carries over ("Danmark" → "Denmark"): inside a sentence it marks a name, which
         // the answer check holds the documents to, as it does in English.
-        if (english) out.push(/^\p{Lu}\p{Ll}+$/u.test(words[i] ?? '') ? `${english.charAt(0).toUpperCase()}${english.slice(1)}` : english);
+        if (english) out.push(CAPITALISED.test(words[i] ?? '') ? `${english.charAt(0).toUpperCase()}${english.slice(1)}` : english);
         i += n;
         matched = true;
       }
       if (!matched) {
         const word = words[i++] ?? '';
-        if (/^[?!.]$/.test(word) || keep(word)) out.push(word);
+        if (SENTENCE_END.test(word) || keep(word)) out.push(word);
       }
     }
     return out.join(' ').replace(/ ([?!.])/g, '$1');
